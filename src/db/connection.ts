@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from './schema.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where it lives, with any password removed: safe for logs. */
+  label: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/dondoc.sqlite';
+
+export interface ParsedUrl {
+  engine: Engine;
+  /** SQLite: the file path (or ":memory:"). PostgreSQL: the connection string without our own params. */
+  target: string;
+  /** PostgreSQL schema from `?schema=…`, used by tests to keep runs apart. */
+  schema: string | null;
+}
+
+export class DatabaseUrlError extends Error {}
+
+export function parseDatabaseUrl(url: string): ParsedUrl {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!path) throw new DatabaseUrlError('Thiếu đường dẫn tệp SQLite, ví dụ sqlite:./data/dondoc.sqlite');
+    return { engine: 'sqlite', target: path, schema: null };
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const u = new URL(url);
+    const schema = u.searchParams.get('schema');
+    u.searchParams.delete('schema');
+    if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+      throw new DatabaseUrlError(`Tên schema PostgreSQL không hợp lệ: ${schema}`);
+    }
+    return { engine: 'postgres', target: u.toString(), schema };
+  }
+  throw new DatabaseUrlError(
+    `Địa chỉ cơ sở dữ liệu không hợp lệ: "${url}". Dùng sqlite:ĐƯỜNG_DẪN hoặc postgres://người_dùng@máy:cổng/csdl`,
+  );
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+// COUNT(*) and BIGINT come back from pg as strings; our counts fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+
+export async function openDatabase(url: string): Promise<DatabaseHandle> {
+  const parsed = parseDatabaseUrl(url);
+  const plugins = [new CamelCasePlugin()];
+  if (parsed.engine === 'sqlite') {
+    const file = parsed.target === ':memory:' ? ':memory:' : resolve(parsed.target);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    let native: SQLite.Database;
+    try {
+      native = new SQLite(file, { timeout: 5000 });
+      native.pragma('journal_mode = WAL');
+      native.pragma('foreign_keys = ON');
+      native.pragma('synchronous = NORMAL');
+    } catch (err) {
+      throw new DatabaseUrlError(`Không mở được tệp SQLite ${file}: ${(err as Error).message}`);
+    }
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }), plugins });
+    return { db, engine: 'sqlite', label: `sqlite:${file}`, close: () => db.destroy() };
+  }
+
+  const pool = new pg.Pool({
+    connectionString: parsed.target,
+    max: 10,
+    ...(parsed.schema ? { options: `-c search_path=${parsed.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+  try {
+    if (parsed.schema) await db.schema.createSchema(parsed.schema).ifNotExists().execute();
+    else await sql`select 1`.execute(db);
+  } catch (err) {
+    await db.destroy();
+    throw new DatabaseUrlError(`Không kết nối được PostgreSQL ${redact(url)}: ${(err as Error).message}`);
+  }
+  return { db, engine: 'postgres', label: redact(url), close: () => db.destroy() };
+}

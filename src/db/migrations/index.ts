@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import type { MigrationContext } from './helpers.js';
+import { foundation } from './0001_foundation.js';
+
+/**
+ * Every migration, in order. Append-only: a released migration is never edited;
+ * a change to the schema is a new entry at the end. The same list runs on SQLite and PostgreSQL.
+ */
+export function allMigrations(ctx: MigrationContext): Record<string, Migration> {
+  return {
+    '0001_foundation': foundation(ctx),
+  };
+}

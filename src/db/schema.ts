@@ -1,0 +1,115 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { UnitKind } from '../domain/units/unit.js';
+import type { Role } from '../domain/accounts/roles.js';
+
+/**
+ * The database as Kysely sees it. Columns are snake_case in SQL and camelCase here
+ * (CamelCasePlugin). Portable types only: integers, text; dates and times are ISO text,
+ * JSON is text, booleans are 0/1 integers — the same bytes on SQLite and PostgreSQL.
+ */
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  shortName: string | null;
+  kind: UnitKind;
+  parentId: number | null;
+  /** JSON array of strings. */
+  aliases: string;
+  /** Folded search key of name, short name, aliases and code (see domain/text/normalize). */
+  searchText: string;
+  validFrom: string | null;
+  validTo: string | null;
+  successorId: number | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  unitId: number | null;
+  active: number;
+  searchText: string;
+  passwordChangedAt: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value: a stolen database does not yield live sessions. */
+  id: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  userId: number;
+  name: string;
+  tokenHash: string;
+  tokenPrefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  at: string;
+  success: number;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actorId: number | null;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  /** JSON or null. */
+  before: string | null;
+  after: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** One row: the head of the audit chain, locked by every append so the chain never forks. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  lastHash: string;
+}
+
+export interface Database {
+  units: UnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  apiTokens: ApiTokenTable;
+  loginAttempts: LoginAttemptTable;
+  auditLog: AuditLogTable;
+  auditHead: AuditHeadTable;
+}
+
+export type UnitRow = Selectable<UnitTable>;
+export type NewUnitRow = Insertable<UnitTable>;
+export type UnitUpdate = Updateable<UnitTable>;
+export type UserRow = Selectable<UserTable>;
+export type NewUserRow = Insertable<UserTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -1,0 +1,68 @@
+import { SYSTEM_ACTOR } from '../domain/accounts/actor.js';
+import type { Services } from '../services/index.js';
+import { DEMO_ACCOUNTS, DEMO_UNITS } from './units.js';
+
+export interface DemoSummary {
+  unitsCreated: number;
+  unitsUpdated: number;
+  accounts: Array<{ username: string; role: string; unit: string | null }>;
+}
+
+/**
+ * (Re)creates the demo data through the services, so it passes the same rules and lands in the
+ * audit log like any other write. Running it twice leaves one copy of everything.
+ */
+export async function loadDemo(services: Services, password: string): Promise<DemoSummary> {
+  const actor = SYSTEM_ACTOR;
+  const idByCode = new Map<string, number>();
+  let unitsCreated = 0;
+  let unitsUpdated = 0;
+  const existing = new Map((await services.units.list(actor)).map((u) => [u.code, u]));
+
+  for (const d of DEMO_UNITS) {
+    const parentId = d.parent === null ? null : idByCode.get(d.parent)!;
+    const wanted = { name: d.name, kind: d.kind, parentId, shortName: d.shortName ?? null, aliases: d.aliases ?? [] };
+    const found = existing.get(d.code);
+    if (!found) {
+      const unit = await services.units.create(actor, { ...wanted, code: d.code });
+      idByCode.set(d.code, unit.id);
+      unitsCreated++;
+      continue;
+    }
+    idByCode.set(d.code, found.id);
+    const same =
+      found.name === wanted.name &&
+      found.kind === wanted.kind &&
+      found.parentId === wanted.parentId &&
+      found.shortName === wanted.shortName &&
+      JSON.stringify(found.aliases) === JSON.stringify(wanted.aliases);
+    if (!same) {
+      await services.units.update(actor, found.id, wanted);
+      unitsUpdated++;
+    }
+  }
+
+  const users = new Map((await services.accounts.list(actor)).map((u) => [u.username, u]));
+  for (const a of DEMO_ACCOUNTS) {
+    const unitId = a.unit === null ? null : idByCode.get(a.unit)!;
+    const found = users.get(a.username);
+    if (!found) {
+      await services.accounts.create(actor, { username: a.username, displayName: a.displayName, role: a.role, unitId, password }, { skipPasswordPolicy: true });
+    } else {
+      if (found.role !== a.role || found.unitId !== unitId || !found.active || found.displayName !== a.displayName) {
+        await services.accounts.update(actor, found.id, { role: a.role, unitId, active: true, displayName: a.displayName });
+      }
+      await services.accounts.resetPassword(actor, found.id, password, { skipPasswordPolicy: true });
+    }
+  }
+
+  return {
+    unitsCreated,
+    unitsUpdated,
+    accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role, unit: a.unit })),
+  };
+}
+
+export async function hasAnyAccount(services: Services): Promise<boolean> {
+  return (await services.accounts.list(SYSTEM_ACTOR)).length > 0;
+}

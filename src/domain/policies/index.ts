@@ -1,0 +1,65 @@
+import { inScope, type Actor } from '../accounts/actor.js';
+import type { Role } from '../accounts/roles.js';
+import { PolicySet } from './engine.js';
+
+/**
+ * Every permission of Dondoc, in one place. Read each line as a sentence:
+ * "allow a User to update a Unit when the actor is an admin".
+ */
+export type Action =
+  | 'list'
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'merge'
+  | 'resetPassword'
+  | 'changePassword'
+  | 'revoke';
+
+export interface Subjects extends Record<string, unknown> {
+  Unit: { id: number | null; parentId: number | null };
+  User: { id: number | null; unitId: number | null; role?: Role };
+  ApiToken: { userId: number };
+  AuditLog: Record<string, never>;
+}
+
+const policies = new PolicySet<Subjects, Action>();
+function allow<S extends keyof Subjects & string>(
+  subject: S,
+  actions: Action | readonly Action[],
+  condition: (actor: Actor, resource: Subjects[S]) => boolean,
+): void {
+  policies.allow(subject, actions, condition);
+}
+
+const isAdmin = (actor: Actor) => actor.role === 'admin';
+const isSelf = (actor: Actor, userId: number | null) => actor.id !== null && actor.id === userId;
+const overseesUnits = (actor: Actor) => actor.role === 'coordinator' || actor.role === 'leader';
+
+// Units: the organisation chart is read by every signed-in user; only IT staff change it.
+allow('Unit', ['list', 'read'], () => true);
+allow('Unit', ['create', 'update', 'merge'], isAdmin);
+
+// Accounts: admins manage them; coordinators and leaders see the accounts inside their scope.
+allow('User', 'list', (actor) => isAdmin(actor) || overseesUnits(actor));
+allow('User', 'read', (actor, user) => isAdmin(actor) || isSelf(actor, user.id) || (overseesUnits(actor) && inScope(actor, user.unitId)));
+allow('User', ['create', 'update', 'resetPassword'], isAdmin);
+allow('User', 'changePassword', (actor, user) => isSelf(actor, user.id));
+
+// Personal API tokens belong to their owner.
+allow('ApiToken', ['list', 'create'], (actor, token) => isSelf(actor, token.userId));
+allow('ApiToken', 'revoke', (actor, token) => isSelf(actor, token.userId) || isAdmin(actor));
+
+// The audit log is read by IT staff and by supervisors, whose job is to check.
+allow('AuditLog', 'read', (actor) => isAdmin(actor) || actor.role === 'supervisor');
+
+export function can<S extends keyof Subjects & string>(actor: Actor, action: Action, subject: S, resource: Subjects[S]): boolean {
+  return policies.can(actor, action, subject, resource);
+}
+
+/** Throws a 403-kind DomainError unless some rule allows the action. */
+export function authorize<S extends keyof Subjects & string>(actor: Actor, action: Action, subject: S, resource: Subjects[S]): void {
+  policies.authorize(actor, action, subject, resource);
+}
+
+export const declaredPermissions = (): Array<{ subject: string; action: string }> => policies.declared();

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { Services } from '../services/index.js';
+import { serverConfig, type ServerConfig } from './config.js';
+import { errorBody, handleError } from './errors.js';
+import { homePage, notFoundPage, webNotBuiltPage } from './pages.js';
+import authPlugin from './plugins/auth.js';
+import { apiRoutes } from './routes/index.js';
+
+/**
+ * Builds the HTTP server around the services. Nothing here decides a rule: handlers validate input
+ * (JSON schemas), call a service, and shape the reply.
+ */
+export async function buildApp(services: Services, overrides: Partial<ServerConfig> & { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const config = serverConfig(overrides);
+  const app = Fastify({
+    logger:
+      overrides.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+          },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets inline style attributes on components.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Dondoc API', version: '1', description: 'API của Dondoc. Lỗi trả về {"error":{"code","message"}}.' },
+    },
+  });
+  await app.register(authPlugin, { services });
+
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/docs/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(apiRoutes(services), { prefix: '/api/v1' });
+
+  app.get('/', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(homePage()),
+  );
+
+  const indexHtml = config.webRoot ? readFileSync(join(config.webRoot, 'index.html'), 'utf8') : null;
+  if (config.webRoot) {
+    await app.register(fastifyStatic, {
+      root: config.webRoot,
+      prefix: '/app/',
+      index: false,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        // Hashed bundle names never change content; the HTML shell must always be fresh.
+        res.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  const sendApp = (_request: unknown, reply: import('fastify').FastifyReply) =>
+    indexHtml
+      ? reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(indexHtml)
+      : reply.status(503).type('text/html; charset=utf-8').send(webNotBuiltPage());
+  app.get('/app', { config: { public: true }, schema: { hide: true } }, (_request, reply) => reply.redirect('/app/'));
+  app.get('/app/*', { config: { public: true }, schema: { hide: true } }, sendApp);
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send(errorBody('not_found', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}.`));
+    }
+    return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage(request.url.split('?')[0] ?? '/'));
+  });
+
+  return app;
+}

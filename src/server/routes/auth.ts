@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../../domain/accounts/actor.js';
+import { can } from '../../domain/policies/index.js';
+import type { User } from '../../db/repositories/users.js';
+import type { Services } from '../../services/index.js';
+import { authOf, SESSION_COOKIE } from '../plugins/auth.js';
+import { ChangePasswordBody, LoginBody } from '../schemas/accounts.js';
+
+/** What the staff app may show: the policy's answers for the signed-in user, so the UI never guesses. */
+export function abilities(actor: Actor) {
+  const anyUnit = { id: null, parentId: null };
+  return {
+    createUnit: can(actor, 'create', 'Unit', anyUnit),
+    updateUnit: can(actor, 'update', 'Unit', anyUnit),
+    mergeUnit: can(actor, 'merge', 'Unit', anyUnit),
+    listUsers: can(actor, 'list', 'User', { id: null, unitId: null }),
+    createUser: can(actor, 'create', 'User', { id: null, unitId: null }),
+    readAudit: can(actor, 'read', 'AuditLog', {}),
+  };
+}
+
+export function sessionPayload(user: User, actor: Actor, csrfToken: string | null) {
+  return { user, csrfToken, abilities: abilities(actor) };
+}
+
+export async function authRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.post<{ Body: LoginBody }>(
+    '/auth/login',
+    { config: { public: true }, schema: { tags: ['auth'], body: LoginBody } },
+    async (request: FastifyRequest<{ Body: LoginBody }>, reply: FastifyReply) => {
+      const { username, password } = request.body;
+      const result = await services.auth.login(username, password, request.ip, request.headers['user-agent'] ?? null);
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+      });
+      const actor = await services.auth.actorFor(result.user);
+      return sessionPayload(result.user, actor, result.csrfToken);
+    },
+  );
+
+  app.post('/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+    await services.auth.logout(authOf(request));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/auth/me', { schema: { tags: ['auth'] } }, async (request) => {
+    const auth = authOf(request);
+    return sessionPayload(auth.user, auth.actor, auth.session?.csrfToken ?? null);
+  });
+
+  app.post<{ Body: ChangePasswordBody }>(
+    '/auth/password',
+    { schema: { tags: ['auth'], body: ChangePasswordBody } },
+    async (request, reply) => {
+      const auth = authOf(request);
+      await services.accounts.changeOwnPassword(auth.actor, request.body.currentPassword, request.body.newPassword, auth.session?.id);
+      return reply.status(204).send();
+    },
+  );
+}

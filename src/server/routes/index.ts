@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services/index.js';
+import { errorBody } from '../errors.js';
+import { apiTokenRoutes } from './api-tokens.js';
+import { auditRoutes } from './audit.js';
+import { authRoutes } from './auth.js';
+import { unitRoutes } from './units.js';
+import { userRoutes } from './users.js';
+
+/** Every route of /api/v1, given the services built by the composition root. */
+export function apiRoutes(services: Services) {
+  return async (api: FastifyInstance): Promise<void> => {
+    await authRoutes(api, services);
+    await unitRoutes(api, services);
+    await userRoutes(api, services);
+    await apiTokenRoutes(api, services);
+    await auditRoutes(api, services);
+    api.setNotFoundHandler({}, (request, reply) =>
+      reply.status(404).send(errorBody('not_found', `Không có đường dẫn API ${request.method} ${request.url.split('?')[0]}.`)),
+    );
+  };
+}

@@ -1,0 +1,151 @@
+import { scopeFor, type Actor } from '../domain/accounts/actor.js';
+import { DEFAULT_LOCKOUT, lockedUntil, windowStart, type LockoutPolicy } from '../domain/accounts/lockout.js';
+import { DomainError, unauthenticated } from '../domain/errors.js';
+import { UnitTree } from '../domain/units/tree.js';
+import type { Store } from '../db/repositories/index.js';
+import type { User } from '../db/repositories/users.js';
+import type { AuditService } from './audit-service.js';
+import type { Clock } from './clock.js';
+import type { PasswordHasher } from './passwords.js';
+import { newSecret, sha256 } from './tokens.js';
+
+export interface SessionConfig {
+  /** A session ends after this long without a request. */
+  idleMinutes: number;
+}
+
+export interface LoginResult {
+  user: User;
+  /** The cookie value; the database keeps only its hash. */
+  sessionToken: string;
+  csrfToken: string;
+}
+
+export interface Authenticated {
+  actor: Actor;
+  user: User;
+  /** Set for cookie sessions (CSRF applies); absent for API tokens. */
+  session?: { id: string; csrfToken: string };
+}
+
+const WRONG_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+
+export class AuthService {
+  /** Verified against when the username does not exist, so timing does not reveal which usernames do. */
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly audit: AuditService,
+    private readonly passwords: PasswordHasher,
+    private readonly clock: Clock,
+    private readonly session: SessionConfig = { idleMinutes: 12 * 60 },
+    private readonly lockout: LockoutPolicy = DEFAULT_LOCKOUT,
+  ) {}
+
+  async login(usernameInput: string, password: string, ip: string, userAgent: string | null): Promise<LoginResult> {
+    const username = usernameInput.trim().toLowerCase();
+    const now = this.clock.now();
+    const since = windowStart(now, this.lockout);
+    const repos = this.store.read;
+
+    if ((await repos.loginAttempts.failuresFromIp(ip, since)) >= this.lockout.maxFailuresPerIp) {
+      throw new DomainError('too_many_requests', 'too_many_attempts', 'Có quá nhiều lần đăng nhập sai từ địa chỉ này. Vui lòng thử lại sau ít phút.');
+    }
+    const until = lockedUntil(await repos.loginAttempts.recentFailuresForUser(username, since), now, this.lockout);
+    if (until) {
+      const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+      throw new DomainError(
+        'too_many_requests',
+        'account_locked',
+        `Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+      );
+    }
+
+    const found = await repos.users.getCredentials(username);
+    const ok = found
+      ? await this.passwords.verify(found.passwordHash, password)
+      : (await this.passwords.verify(await this.dummy(), password), false);
+    if (!found || !ok || !found.user.active) {
+      await repos.loginAttempts.record(username, ip, now.toISOString(), false);
+      if (found && ok && !found.user.active) throw unauthenticated('Tài khoản đã bị khóa. Liên hệ quản trị hệ thống.');
+      throw unauthenticated(WRONG_CREDENTIALS);
+    }
+
+    const sessionToken = newSecret();
+    const csrfToken = newSecret();
+    const at = now.toISOString();
+    await this.store.transaction(async (tx) => {
+      await tx.loginAttempts.record(username, ip, at, true);
+      await tx.sessions.insert({
+        id: sha256(sessionToken),
+        userId: found.user.id,
+        csrfToken,
+        createdAt: at,
+        lastSeenAt: at,
+        expiresAt: this.expiry(now),
+        ip,
+        userAgent: userAgent?.slice(0, 300) ?? null,
+      });
+      const actor = { ...(await this.actorFor(found.user)) };
+      await this.audit.record(tx, actor, { action: 'auth.login', entity: 'user', entityId: found.user.id, after: { ip } });
+    });
+    return { user: found.user, sessionToken, csrfToken };
+  }
+
+  async logout(auth: Authenticated): Promise<void> {
+    if (!auth.session) return;
+    const sessionId = auth.session.id;
+    await this.store.transaction(async (tx) => {
+      await tx.sessions.delete(sessionId);
+      await this.audit.record(tx, auth.actor, { action: 'auth.logout', entity: 'user', entityId: auth.user.id });
+    });
+  }
+
+  /** The signed-in user behind a session cookie, or undefined when it is unknown or expired. */
+  async fromSession(sessionToken: string): Promise<Authenticated | undefined> {
+    const id = sha256(sessionToken);
+    const session = await this.store.read.sessions.get(id);
+    const now = this.clock.now();
+    if (!session || session.expiresAt <= now.toISOString()) return undefined;
+    const user = await this.store.read.users.get(session.userId);
+    if (!user || !user.active) return undefined;
+    // Slide the expiry, but write at most once a minute per session.
+    if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) {
+      await this.store.read.sessions.touch(id, now.toISOString(), this.expiry(now));
+    }
+    return { actor: await this.actorFor(user), user, session: { id, csrfToken: session.csrfToken } };
+  }
+
+  /** The owner of a personal API token (`Authorization: Bearer …`). */
+  async fromApiToken(token: string): Promise<Authenticated | undefined> {
+    const row = await this.store.read.apiTokens.findByHash(sha256(token));
+    const now = this.clock.now().toISOString();
+    if (!row || row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= now)) return undefined;
+    const user = await this.store.read.users.get(row.userId);
+    if (!user || !user.active) return undefined;
+    if (!row.lastUsedAt || row.lastUsedAt.slice(0, 16) !== now.slice(0, 16)) await this.store.read.apiTokens.markUsed(row.id, now);
+    return { actor: await this.actorFor(user), user };
+  }
+
+  async actorFor(user: User): Promise<Actor> {
+    const tree = user.role === 'admin' ? null : new UnitTree(await this.store.read.units.nodes());
+    return {
+      kind: 'user',
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      unitId: user.unitId,
+      scope: tree ? scopeFor(user.role, user.unitId, tree) : null,
+    };
+  }
+
+  private expiry(now: Date): string {
+    return new Date(now.getTime() + this.session.idleMinutes * 60_000).toISOString();
+  }
+
+  private dummy(): Promise<string> {
+    this.dummyHash ??= this.passwords.hash(newSecret());
+    return this.dummyHash;
+  }
+}

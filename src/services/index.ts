@@ -1,0 +1,36 @@
+import type { DatabaseHandle } from '../db/connection.js';
+import { createStore } from '../db/repositories/index.js';
+import { AccountService } from './account-service.js';
+import { ApiTokenService } from './api-token-service.js';
+import { AuditService } from './audit-service.js';
+import { AuthService } from './auth-service.js';
+import { systemClock, type Clock } from './clock.js';
+import { argon2Hasher, type PasswordHasher } from './passwords.js';
+import { UnitService } from './unit-service.js';
+
+export interface ServiceOptions {
+  clock?: Clock;
+  passwords?: PasswordHasher;
+}
+
+/**
+ * The composition root: builds every service from the data clients, once. The HTTP routes,
+ * the CLI and the jobs receive this object and never construct a repository themselves.
+ */
+export function createServices(database: DatabaseHandle, options: ServiceOptions = {}) {
+  const clock = options.clock ?? systemClock;
+  const passwords = options.passwords ?? argon2Hasher;
+  const store = createStore(database.db);
+  const audit = new AuditService(store, clock);
+  return {
+    database,
+    clock,
+    audit,
+    auth: new AuthService(store, audit, passwords, clock),
+    units: new UnitService(store, audit, clock),
+    accounts: new AccountService(store, audit, passwords, clock),
+    apiTokens: new ApiTokenService(store, audit, clock),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
