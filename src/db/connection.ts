@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DialectAdapter } from 'kysely';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -12,6 +12,8 @@ export interface DatabaseHandle {
   engine: Engine;
   /** Where it lives, with any password removed: safe for logs. */
   label: string;
+  /** PostgreSQL schema chosen with `?schema=…`, else null (the server's search_path). */
+  schema: string | null;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,22 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
+/**
+ * SQLite runs DDL inside transactions, but Kysely's adapter says it cannot, and its migrator then
+ * runs migrations without one. Saying so here makes a failed migration roll back on SQLite too.
+ */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter();
+  }
+}
+
 // COUNT(*) and BIGINT come back from pg as strings; our counts fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
@@ -69,8 +87,8 @@ export async function openDatabase(url: string): Promise<DatabaseHandle> {
     } catch (err) {
       throw new DatabaseUrlError(`Không mở được tệp SQLite ${file}: ${(err as Error).message}`);
     }
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }), plugins });
-    return { db, engine: 'sqlite', label: `sqlite:${file}`, close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: native }), plugins });
+    return { db, engine: 'sqlite', label: `sqlite:${file}`, schema: null, close: () => db.destroy() };
   }
 
   const pool = new pg.Pool({
@@ -86,5 +104,5 @@ export async function openDatabase(url: string): Promise<DatabaseHandle> {
     await db.destroy();
     throw new DatabaseUrlError(`Không kết nối được PostgreSQL ${redact(url)}: ${(err as Error).message}`);
   }
-  return { db, engine: 'postgres', label: redact(url), close: () => db.destroy() };
+  return { db, engine: 'postgres', label: redact(url), schema: parsed.schema, close: () => db.destroy() };
 }

@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResultSet } from 'kysely';
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { DatabaseHandle } from './connection.js';
 import { allMigrations } from './migrations/index.js';
 
@@ -8,12 +8,17 @@ export class MigrationError extends Error {}
  * Brings the schema up to date. Kysely runs the pending migrations in one transaction on both
  * engines (both have transactional DDL), so a failure leaves the schema exactly as it was.
  */
-export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+export async function migrateToLatest(
+  handle: DatabaseHandle,
+  migrations: Record<string, Migration> = allMigrations({ engine: handle.engine }),
+): Promise<string[]> {
   const migrator = new Migrator({
     db: handle.db,
-    provider: { getMigrations: async () => allMigrations({ engine: handle.engine }) },
+    provider: { getMigrations: async () => migrations },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    // Kysely looks for its tables across all schemas; name ours, or another schema's tables would be taken for ours.
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {

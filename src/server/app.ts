@@ -13,6 +13,18 @@ import { homePage, notFoundPage, webNotBuiltPage } from './pages.js';
 import authPlugin from './plugins/auth.js';
 import { apiRoutes } from './routes/index.js';
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
 /**
  * Builds the HTTP server around the services. Nothing here decides a rule: handlers validate input
  * (JSON schemas), call a service, and shape the reply.
@@ -35,6 +47,14 @@ export async function buildApp(services: Services, overrides: Partial<ServerConf
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+
+  // Kept so a test can walk every route and prove that none is open by accident.
+  const routes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routes.push({ method, url: route.url, public: Boolean(route.config?.public) });
   });
 
   app.setErrorHandler(handleError);

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { sqliteEngine } from '../support/engines.js';
+
+/** Routes that anyone may call. Any other route must answer 401 to a stranger. */
+const PUBLIC = new Set(['GET /healthz', 'POST /api/v1/auth/login', 'GET /api/docs/openapi.json', 'GET /', 'GET /app', 'GET /app/*', 'HEAD /healthz', 'HEAD /', 'HEAD /app', 'HEAD /app/*', 'HEAD /api/docs/openapi.json']);
+
+describe('every route is closed unless it says it is public', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(sqliteEngine);
+  });
+  afterAll(async () => t?.close());
+
+  it('lists exactly the intended public routes', () => {
+    const open = t.app.registeredRoutes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`);
+    expect(open.filter((r) => !PUBLIC.has(r))).toEqual([]);
+  });
+
+  it('answers 401 JSON to a stranger on every other route', async () => {
+    const closed = t.app.registeredRoutes.filter((r) => !r.public && r.method !== 'HEAD');
+    expect(closed.length).toBeGreaterThan(10);
+    for (const r of closed) {
+      const url = r.url.replace(/:id/g, '1');
+      const res = await t.app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    }
+  });
+
+  it('serves /healthz and the OpenAPI document', async () => {
+    expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const doc = (await t.app.inject('/api/docs/openapi.json')).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toContain('/api/v1/units');
+  });
+
+  it('shows a Vietnamese 404 page outside the API', async () => {
+    const res = await t.app.inject('/khong-co-trang-nay?<script>');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toContain('Không tìm thấy trang');
+    expect(res.body).not.toContain('<script>');
+  });
+});

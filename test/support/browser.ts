@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase } from '../../src/db/connection.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { loadDemo } from '../../src/demo/load.js';
+import { buildApp } from '../../src/server/app.js';
+import { createServices } from '../../src/services/index.js';
+import { CHROMIUM_PATH } from './environment.js';
+import { DEMO_PASSWORD } from './app.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const webRoot = join(root, 'dist', 'web');
+
+/** The staff app must be built to be served; build it once if this checkout has not. */
+export function ensureWebBuilt(): string {
+  if (!existsSync(join(webRoot, 'index.html'))) {
+    execFileSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
+  }
+  return webRoot;
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** A real server on a free port with a fresh SQLite file holding the demo. */
+export async function startServer(): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'dondoc-e2e-'));
+  const handle = await openDatabase(`sqlite:${join(dir, 'e2e.sqlite')}`);
+  await migrateToLatest(handle);
+  const services = createServices(handle);
+  await loadDemo(services, DEMO_PASSWORD);
+  const app = await buildApp(services, { logger: false, webRoot: ensureWebBuilt() });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    async close() {
+      await app.close();
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, with the flags this sandbox needs (no network calls home). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { scopeFor, type Actor } from '../../src/domain/accounts/actor.js';
+import type { Role } from '../../src/domain/accounts/roles.js';
+import { can, declaredPermissions } from '../../src/domain/policies/index.js';
+import { UnitTree } from '../../src/domain/units/tree.js';
+
+// Phú Yên (1) ⊃ Sở Nội vụ (2, external); Đông Hòa (3) ⊃ Phòng Nội vụ (4), MTTQ (5), Hòa Vinh (6), Hòa Tâm (7).
+const tree = new UnitTree([
+  { id: 1, parentId: null, kind: 'province' },
+  { id: 2, parentId: 1, kind: 'external' },
+  { id: 3, parentId: 1, kind: 'district' },
+  { id: 4, parentId: 3, kind: 'agency' },
+  { id: 5, parentId: 3, kind: 'mass_org' },
+  { id: 6, parentId: 3, kind: 'ward' },
+  { id: 7, parentId: 3, kind: 'commune' },
+]);
+
+function actor(id: number, role: Role, unitId: number | null): Actor {
+  return { kind: 'user', id, username: role, role, unitId, scope: scopeFor(role, unitId, tree) };
+}
+const people = {
+  admin: actor(1, 'admin', null),
+  noivu: actor(2, 'coordinator', 4),
+  hoavinh: actor(3, 'unit_officer', 6),
+  chutich: actor(4, 'leader', 3),
+  mattran: actor(5, 'supervisor', 5),
+};
+
+describe('scopes', () => {
+  it('gives a coordinator of Phòng Nội vụ the whole thị xã, and a ward officer only the ward', () => {
+    expect([...people.noivu.scope!].sort()).toEqual([3, 4, 5, 6, 7]);
+    expect([...people.mattran.scope!].sort()).toEqual([3, 4, 5, 6, 7]);
+    expect([...people.hoavinh.scope!]).toEqual([6]);
+    expect(people.admin.scope).toBeNull();
+  });
+});
+
+describe('the permission matrix (role × unit × action)', () => {
+  const insideUser = { id: 99, unitId: 7 };
+  const outsideUser = { id: 98, unitId: 2 };
+  // [who, action, subject, resource, allowed]
+  const cases: Array<[keyof typeof people, string, 'Unit' | 'User' | 'ApiToken' | 'AuditLog', unknown, boolean]> = [];
+  const unitIn = { id: 7, parentId: 3 };
+  const unitOut = { id: 2, parentId: 1 };
+  for (const who of Object.keys(people) as Array<keyof typeof people>) {
+    const isAdmin = who === 'admin';
+    for (const unit of [unitIn, unitOut]) {
+      cases.push([who, 'read', 'Unit', unit, true]);
+      cases.push([who, 'create', 'Unit', unit, isAdmin]);
+      cases.push([who, 'update', 'Unit', unit, isAdmin]);
+      cases.push([who, 'merge', 'Unit', unit, isAdmin]);
+    }
+    const oversees = who === 'noivu' || who === 'chutich';
+    cases.push([who, 'list', 'User', { id: null, unitId: null }, isAdmin || oversees]);
+    cases.push([who, 'read', 'User', insideUser, isAdmin || oversees]);
+    cases.push([who, 'read', 'User', outsideUser, isAdmin]);
+    cases.push([who, 'create', 'User', insideUser, isAdmin]);
+    cases.push([who, 'update', 'User', insideUser, isAdmin]);
+    cases.push([who, 'resetPassword', 'User', insideUser, isAdmin]);
+    cases.push([who, 'read', 'User', { id: people[who].id, unitId: people[who].unitId }, true]);
+    cases.push([who, 'changePassword', 'User', { id: people[who].id, unitId: people[who].unitId }, true]);
+    cases.push([who, 'changePassword', 'User', insideUser, false]);
+    cases.push([who, 'create', 'ApiToken', { userId: people[who].id! }, true]);
+    cases.push([who, 'revoke', 'ApiToken', { userId: 12345 }, isAdmin]);
+    cases.push([who, 'read', 'AuditLog', {}, isAdmin || who === 'mattran']);
+  }
+
+  it.each(cases)('%s: %s %s %j → %s', (who, action, subject, resource, allowed) => {
+    expect(can(people[who], action as never, subject, resource as never)).toBe(allowed);
+  });
+
+  it('covers every (subject, action) pair the policy declares', () => {
+    const tested = new Set(cases.map(([, action, subject]) => `${subject}:${action}`));
+    const untested = declaredPermissions().filter((p) => !tested.has(`${p.subject}:${p.action}`) && p.action !== 'list');
+    expect(untested).toEqual([]);
+  });
+
+  it('denies what no rule allows', () => {
+    expect(can(people.admin, 'delete' as never, 'Unit', unitIn)).toBe(false);
+  });
+});
