@@ -75,6 +75,8 @@ export class AuthService {
     const sessionToken = newSecret();
     const csrfToken = newSecret();
     const at = now.toISOString();
+    // Built before the transaction: on SQLite a read outside the transaction would wait for it forever.
+    const actor = await this.actorFor(found.user);
     await this.store.transaction(async (tx) => {
       await tx.loginAttempts.record(username, ip, at, true);
       await tx.sessions.insert({
@@ -87,7 +89,6 @@ export class AuthService {
         ip,
         userAgent: userAgent?.slice(0, 300) ?? null,
       });
-      const actor = { ...(await this.actorFor(found.user)) };
       await this.audit.record(tx, actor, { action: 'auth.login', entity: 'user', entityId: found.user.id, after: { ip } });
     });
     return { user: found.user, sessionToken, csrfToken };

@@ -40,6 +40,8 @@ export function serveCommand(program: Command): void {
       const port = opts.port ?? Number(process.env.PORT ?? 3000);
       const host = opts.host ?? process.env.HOST ?? '0.0.0.0';
       const close = async () => {
+        // Let requests in flight finish, but never hang a shutdown on one.
+        setTimeout(() => process.exit(0), 10_000).unref();
         await app.close();
         await handle.close();
         process.exit(0);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { ApiTokenRepository } from './api-tokens.js';
@@ -29,9 +30,19 @@ export interface Store {
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
+const insideTransaction = new AsyncLocalStorage<true>();
+
 export function createStore(db: Kysely<Database>): Store {
+  const read = repositories(db);
   return {
-    read: repositories(db),
-    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx))),
+    get read() {
+      // On SQLite the transaction holds the only connection: a read outside it, awaited inside it,
+      // would wait forever. Fail loudly instead, on both engines, so the mistake shows in any test.
+      if (insideTransaction.getStore()) {
+        throw new Error('store.read used inside a transaction: use the repositories the transaction passes in');
+      }
+      return read;
+    },
+    transaction: (work) => insideTransaction.run(true, () => db.transaction().execute((trx) => work(repositories(trx)))),
   };
 }
