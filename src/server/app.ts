@@ -89,8 +89,14 @@ export async function buildApp(services: Services, overrides: Partial<ServerConf
   });
   await app.register(authPlugin, { services });
 
-  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/api/docs/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
+    (await services.health.check())
+      ? { status: 'ok' }
+      : reply.status(503).send({ status: 'error', message: 'Không kết nối được cơ sở dữ liệu.' }),
+  );
+  for (const url of ['/api/docs', '/api/docs/openapi.json']) {
+    app.get(url, { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  }
   await app.register(apiRoutes(services), { prefix: '/api/v1' });
 
   app.get('/', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>

@@ -129,6 +129,13 @@ export class AuthService {
     return { actor: await this.actorFor(user), user };
   }
 
+  /** Drops expired sessions and sign-in attempts too old to matter for the lockout. */
+  async housekeeping(): Promise<void> {
+    const now = this.clock.now();
+    await this.store.read.sessions.deleteExpired(now.toISOString());
+    await this.store.read.loginAttempts.deleteBefore(new Date(now.getTime() - 24 * 3600_000).toISOString());
+  }
+
   async actorFor(user: User): Promise<Actor> {
     const tree = user.role === 'admin' ? null : new UnitTree(await this.store.read.units.nodes());
     return {

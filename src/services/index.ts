@@ -7,6 +7,7 @@ import { AuthService } from './auth-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { argon2Hasher, type PasswordHasher } from './passwords.js';
 import { UnitService } from './unit-service.js';
+import { HealthService } from './health-service.js';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -26,6 +27,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     database,
     clock,
     audit,
+    health: new HealthService(database),
     auth: new AuthService(store, audit, passwords, clock),
     units: new UnitService(store, audit, clock),
     accounts: new AccountService(store, audit, passwords, clock),

@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { sqliteEngine } from '../support/engines.js';
 
 /** Routes that anyone may call. Any other route must answer 401 to a stranger. */
-const PUBLIC = new Set(['GET /healthz', 'POST /api/v1/auth/login', 'GET /api/docs/openapi.json', 'GET /', 'GET /app', 'GET /app/*', 'HEAD /healthz', 'HEAD /', 'HEAD /app', 'HEAD /app/*', 'HEAD /api/docs/openapi.json']);
+const PUBLIC = new Set(['GET /healthz', 'POST /api/v1/auth/login', 'GET /api/docs/openapi.json', 'GET /api/docs', 'HEAD /api/docs', 'GET /', 'GET /app', 'GET /app/*', 'HEAD /healthz', 'HEAD /', 'HEAD /app', 'HEAD /app/*', 'HEAD /api/docs/openapi.json']);
 
 describe('every route is closed unless it says it is public', () => {
   let t: TestApp;

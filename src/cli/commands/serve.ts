@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../server/app.js';
+import { startHousekeeping } from '../../jobs/housekeeping.js';
 import { createServices } from '../../services/index.js';
 import { hasAnyAccount, loadDemo } from '../../demo/load.js';
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from '../../demo/units.js';
@@ -48,6 +49,8 @@ export function serveCommand(program: Command): void {
       };
       process.once('SIGINT', close);
       process.once('SIGTERM', close);
+      const stopHousekeeping = startHousekeeping(services, app.log);
+      app.addHook('onClose', async () => stopHousekeeping());
       await app.listen({ port, host });
       console.error(`Dondoc đang chạy tại http://localhost:${port} (CSDL: ${handle.label})`);
     });
