@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { UnitKind } from '../domain/units/unit.js';
 import type { Role } from '../domain/accounts/roles.js';
+import type { AuditEntry } from '../domain/audit/chain.js';
 
 /**
  * The database as Kysely sees it. Columns are snake_case in SQL and camelCase here
@@ -73,20 +74,8 @@ export interface LoginAttemptTable {
   success: number;
 }
 
-export interface AuditLogTable {
-  seq: number;
-  at: string;
-  actorId: number | null;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  /** JSON or null. */
-  before: string | null;
-  after: string | null;
-  prevHash: string;
-  hash: string;
-}
+/** The hash-chained audit log: exactly the entries of domain/audit/chain.ts. */
+export type AuditLogTable = AuditEntry;
 
 /** One row: the head of the audit chain, locked by every append so the chain never forks. */
 export interface AuditHeadTable {

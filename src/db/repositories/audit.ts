@@ -1,17 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { AuditLogRow, Database } from '../schema.js';
-import { auditHash, type AuditEntry } from '../../domain/audit/chain.js';
+import { auditHash, type AuditContent, type AuditEntry } from '../../domain/audit/chain.js';
 
-export interface AuditRecord {
-  at: string;
-  actorId: number | null;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: string | null;
-  after: string | null;
-}
+/** What a service hands in; the sequence number and hashes are assigned here. */
+export type AuditRecord = Omit<AuditContent, 'seq'>;
 
 export interface AuditQuery {
   entity?: string;

@@ -1,20 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, NewUserRow, UserRow } from '../schema.js';
+import type { User } from '../../domain/accounts/user.js';
 import type { Role } from '../../domain/accounts/roles.js';
 
-/** An account as the rest of the system sees it: never the password hash. */
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: number | null;
-  active: boolean;
-  passwordChangedAt: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { User };
 
 export function toUser(row: UserRow): User {
   return {
