@@ -11,3 +11,8 @@ export function idColumn<T extends string>(ctx: MigrationContext, table: CreateT
     ? table.addColumn('id', 'serial', (c) => c.primaryKey())
     : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
 }
+
+/** Binary content: BYTEA on PostgreSQL, BLOB on SQLite. */
+export function blobType(ctx: MigrationContext): 'bytea' | 'blob' {
+  return ctx.engine === 'postgres' ? 'bytea' : 'blob';
+}

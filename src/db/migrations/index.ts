@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { MigrationContext } from './helpers.js';
 import { foundation } from './0001_foundation.js';
+import { plans } from './0002_plans.js';
 
 /**
  * Every migration, in order. Append-only: a released migration is never edited;
@@ -9,5 +10,6 @@ import { foundation } from './0001_foundation.js';
 export function allMigrations(ctx: MigrationContext): Record<string, Migration> {
   return {
     '0001_foundation': foundation(ctx),
+    '0002_plans': plans(ctx),
   };
 }
