@@ -1,0 +1,42 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { useSession } from './auth/SessionProvider';
+import { useT } from './i18n/I18nProvider';
+import { AppLayout } from './layout/AppLayout';
+import { AccountsPage } from './pages/accounts/AccountsPage';
+import { AuditPage } from './pages/audit/AuditPage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { ProfilePage } from './pages/profile/ProfilePage';
+import { UnitsPage } from './pages/units/UnitsPage';
+import { PATHS } from './paths';
+
+/** Sign-in gate, then the routes the abilities allow. */
+export function App() {
+  const { status, session } = useSession();
+  const t = useT();
+
+  if (status === 'loading') {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  if (!session) return <LoginPage />;
+
+  const { abilities } = session;
+  return (
+    <AppLayout>
+      <Routes>
+        <Route path={PATHS.home} element={<HomePage />} />
+        <Route path={PATHS.units} element={<UnitsPage />} />
+        <Route path={PATHS.accounts} element={abilities.listUsers ? <AccountsPage /> : <Navigate to={PATHS.home} replace />} />
+        <Route path={PATHS.audit} element={abilities.readAudit ? <AuditPage /> : <Navigate to={PATHS.home} replace />} />
+        <Route path={PATHS.profile} element={<ProfilePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </AppLayout>
+  );
+}

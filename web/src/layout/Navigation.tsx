@@ -1,0 +1,52 @@
+import { NavLink, Stack } from '@mantine/core';
+import { IconHistory, IconLayoutDashboard, IconSitemap, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { useSignedIn } from '../auth/SessionProvider';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/vi';
+import { PATHS } from '../paths';
+
+interface Entry {
+  to: string;
+  label: MessageKey;
+  icon: ComponentType<{ size?: number; stroke?: number; 'aria-hidden'?: boolean }>;
+  testId: string;
+}
+
+/** The left-hand menu; entries the user may not use are not shown (the server decides, via abilities). */
+export function Navigation({ onNavigate }: { onNavigate: () => void }) {
+  const t = useT();
+  const { abilities } = useSignedIn();
+  const { pathname } = useLocation();
+
+  const entries: Entry[] = [
+    { to: PATHS.home, label: 'nav.home', icon: IconLayoutDashboard, testId: 'nav-home' },
+    { to: PATHS.units, label: 'nav.units', icon: IconSitemap, testId: 'nav-units' },
+    ...(abilities.listUsers ? [{ to: PATHS.accounts, label: 'nav.accounts' as const, icon: IconUsers, testId: 'nav-accounts' }] : []),
+    ...(abilities.readAudit ? [{ to: PATHS.audit, label: 'nav.audit' as const, icon: IconHistory, testId: 'nav-audit' }] : []),
+    { to: PATHS.profile, label: 'nav.profile', icon: IconUserCircle, testId: 'nav-profile' },
+  ];
+
+  return (
+    <Stack component="nav" gap={4} aria-label={t('nav.label')}>
+      {entries.map(({ to, label, icon: Icon, testId }) => {
+        const active = to === PATHS.home ? pathname === to : pathname.startsWith(to);
+        return (
+          <NavLink
+            key={to}
+            component={Link}
+            to={to}
+            label={t(label)}
+            active={active}
+            aria-current={active ? 'page' : undefined}
+            leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
+            onClick={onNavigate}
+            data-testid={testId}
+            fw={500}
+          />
+        );
+      })}
+    </Stack>
+  );
+}
