@@ -53,6 +53,8 @@ export async function buildApp(services: Services, overrides: Partial<ServerConf
   const routes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', routes);
   app.addHook('onRoute', (route) => {
+    // The staff app's shell and bundles are the sign-in page itself: they must load for strangers.
+    if (route.url.startsWith('/app/')) route.config = { ...(route.config ?? {}), public: true };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) routes.push({ method, url: route.url, public: Boolean(route.config?.public) });
   });
@@ -60,6 +62,12 @@ export async function buildApp(services: Services, overrides: Partial<ServerConf
   app.setErrorHandler(handleError);
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
+  });
+  // PostgreSQL cannot store U+0000 in text (SQLite can): refuse it up front, the same on both engines.
+  app.addHook('preValidation', async (request, reply) => {
+    if (containsNul(request.body) || containsNul(request.query)) {
+      return reply.status(400).send(errorBody('invalid_input', 'Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL, mã U+0000).'));
+    }
   });
 
   await app.register(helmet, {
@@ -132,4 +140,11 @@ export async function buildApp(services: Services, overrides: Partial<ServerConf
   });
 
   return app;
+}
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object' || depth > 32) return false;
+  for (const [key, item] of Object.entries(value)) if (key.includes('\u0000') || containsNul(item, depth + 1)) return true;
+  return false;
 }

@@ -58,6 +58,11 @@ export function describeValidation(errors: AjvError[], context: string | undefin
       return `${cap(where)} phải nhỏ hơn hoặc bằng ${String(p.limit)}.`;
     case 'enum':
       return `${cap(where)} phải là một trong các giá trị: ${(p.allowedValues as unknown[]).join(', ')}.`;
+    case 'const': {
+      // A union of literals (TypeBox) fails with one `const` error per allowed value, then `anyOf`.
+      const allowed = errors.filter((x) => x.keyword === 'const' && x.instancePath === e.instancePath).map((x) => String(x.params.allowedValue));
+      return `${cap(where)} phải là một trong các giá trị: ${allowed.join(', ')}.`;
+    }
     case 'pattern':
     case 'format':
       return `${cap(where)} không đúng định dạng.`;
