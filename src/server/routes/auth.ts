@@ -15,6 +15,8 @@ export function abilities(actor: Actor) {
     mergeUnit: can(actor, 'merge', 'Unit', anyUnit),
     listUsers: can(actor, 'list', 'User', { id: null, unitId: null }),
     createUser: can(actor, 'create', 'User', { id: null, unitId: null }),
+    updateUser: can(actor, 'update', 'User', { id: null, unitId: null }),
+    resetPassword: can(actor, 'resetPassword', 'User', { id: null, unitId: null }),
     readAudit: can(actor, 'read', 'AuditLog', {}),
   };
 }

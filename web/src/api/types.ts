@@ -1,28 +1,13 @@
 /** Shapes of the /api/v1 resources the staff app uses (see src/server/schemas). */
 
-export const UNIT_KINDS = ['province', 'district', 'commune', 'ward', 'agency', 'mass_org', 'external'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export const ROLES = ['admin', 'coordinator', 'unit_officer', 'leader', 'supervisor'] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface Unit {
-  id: number;
-  code: string;
-  name: string;
-  shortName: string | null;
-  kind: UnitKind;
-  parentId: number | null;
-  aliases: string[];
-  /** YYYY-MM-DD, inclusive. */
-  validFrom: string | null;
-  /** YYYY-MM-DD, the last day the unit is in force. */
-  validTo: string | null;
-  successorId: number | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+// The resource shapes are the domain's own types (type-only imports: no server code reaches the bundle).
+export { UNIT_KINDS, type Unit, type UnitKind } from '../../../src/domain/units/unit';
+export { ROLES, type Role } from '../../../src/domain/accounts/roles';
+export type { User } from '../../../src/domain/accounts/user';
+export type { AuditEntry } from '../../../src/domain/audit/chain';
+import type { UnitKind } from '../../../src/domain/units/unit';
+import type { Role } from '../../../src/domain/accounts/roles';
+import type { User } from '../../../src/domain/accounts/user';
 
 export interface NewUnit {
   name: string;
@@ -36,19 +21,6 @@ export interface NewUnit {
 }
 
 export type UnitChanges = Partial<NewUnit> & { version: number };
-
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: number | null;
-  active: boolean;
-  passwordChangedAt: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export interface NewUser {
   username: string;
@@ -72,6 +44,8 @@ export interface Abilities {
   mergeUnit: boolean;
   listUsers: boolean;
   createUser: boolean;
+  updateUser: boolean;
+  resetPassword: boolean;
   readAudit: boolean;
 }
 
@@ -95,19 +69,4 @@ export interface ApiToken {
 export interface CreatedApiToken extends ApiToken {
   /** The secret: returned once, never again. */
   token: string;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: number | null;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  /** JSON text or null. */
-  before: string | null;
-  after: string | null;
-  prevHash: string;
-  hash: string;
 }

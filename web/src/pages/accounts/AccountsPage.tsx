@@ -27,8 +27,7 @@ export function AccountsPage() {
   const unitList = useResource(() => api.units.list(), []);
   const units = useMemo(() => unitList.data ?? [], [unitList.data]);
   const unitNames = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
-  // The policy offers no separate "update user" ability; creating accounts and managing them go together.
-  const canManage = abilities.createUser;
+  const canManage = abilities.updateUser;
 
   return (
     <>
