@@ -84,6 +84,95 @@ export interface AuditHeadTable {
   lastHash: string;
 }
 
+export interface FileTable {
+  /** SHA-256 of the content: the same file is stored once. */
+  hash: string;
+  name: string;
+  mime: string;
+  size: number;
+  content: Uint8Array;
+  createdAt: string;
+}
+
+export interface PlanTable {
+  id: Generated<number>;
+  number: string | null;
+  title: string;
+  issuerUnitId: number;
+  issuedOn: string | null;
+  year: number | null;
+  periodFrom: string;
+  periodTo: string;
+  /** JSON array of the legal bases ("Căn cứ …", "Thực hiện …"). */
+  bases: string;
+  parentPlanId: number | null;
+  sourceFileHash: string | null;
+  searchText: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AppendixTable {
+  id: Generated<number>;
+  planId: number;
+  label: string;
+  title: string;
+  windowFrom: string;
+  windowTo: string;
+  position: number;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  planId: number;
+  appendixId: number;
+  /** Stable across re-imports of a revised plan: appendix label + original number ("II/50"). */
+  key: string;
+  no: string;
+  section: string | null;
+  dimension: string | null;
+  subgroup: string | null;
+  content: string;
+  leadText: string;
+  coordinatingText: string;
+  output: string;
+  deadlineText: string;
+  /** JSON: the parsed Schedule. */
+  schedule: string;
+  /** JSON: every party named in the lead and coordinating cells and what it resolved to. */
+  parties: string;
+  /** JSON object: extra columns ("Ghi chú", "Kinh phí"). */
+  notes: string;
+  searchText: string;
+  position: number;
+  retiredAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AssignmentTable {
+  id: Generated<number>;
+  taskId: number;
+  unitId: number;
+  role: 'lead' | 'coordinating';
+  /** The party text the assignment came from ("UBND các xã, phường"). */
+  sourceText: string;
+  createdAt: string;
+  retiredAt: string | null;
+}
+
+export interface PlanImportTable {
+  id: Generated<number>;
+  planId: number;
+  fileHash: string;
+  actorId: number | null;
+  /** JSON: counts added / changed / retired / unchanged. */
+  summary: string;
+  createdAt: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -92,6 +181,12 @@ export interface Database {
   loginAttempts: LoginAttemptTable;
   auditLog: AuditLogTable;
   auditHead: AuditHeadTable;
+  files: FileTable;
+  plans: PlanTable;
+  appendices: AppendixTable;
+  tasks: TaskTable;
+  assignments: AssignmentTable;
+  planImports: PlanImportTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
