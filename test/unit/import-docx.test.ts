@@ -1,0 +1,98 @@
+import { zipSync, strToU8 } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readDocxDocument } from '../../src/import/docx-reader.js';
+import type { PlanDraft } from '../../src/import/draft.js';
+import type { DocTable } from '../../src/import/model.js';
+import { readPlanWith } from '../../src/import/read.js';
+import { buildNumberedDocx, buildSeedDocx, compareWithGold, NOTES_II, standInDeadline } from '../support/seed-documents.js';
+
+/** A minimal .docx around a WordprocessingML body. */
+function docxOf(body: string): Uint8Array {
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    'word/document.xml': strToU8(xml),
+  });
+}
+const p = (text: string, italic = false) => `<w:p><w:r>${italic ? '<w:rPr><w:i/></w:rPr>' : ''}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+const tc = (inner: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr>${inner || '<w:p/>'}</w:tc>`;
+
+describe('the .docx reader', () => {
+  it('resolves w:gridSpan and w:vMerge into a rectangular grid and joins a cell’s paragraphs with "\\n"', () => {
+    const doc = readDocxDocument(
+      docxOf(
+        `<w:tbl>
+          <w:tr>${tc(p('Số TT'), '<w:vMerge w:val="restart"/>')}${tc(p('Trách nhiệm thực hiện'), '<w:gridSpan w:val="2"/>')}</w:tr>
+          <w:tr>${tc('', '<w:vMerge/>')}${tc(p('Chủ trì'))}${tc(p('Phối hợp'))}</w:tr>
+          <w:tr>${tc(p('1'))}${tc(p('Phòng Tư pháp;') + p('UBND các xã, phường'))}${tc(p('tỉnh', true))}</w:tr>
+        </w:tbl>`,
+      ),
+      'a.docx',
+    );
+    const table = doc.blocks[0] as DocTable;
+    expect(table.width).toBe(3);
+    expect(table.rows[0]!.slots.map((s) => s.merged)).toEqual([null, null, 'left']);
+    expect(table.rows[0]!.slots[0]!.rowSpan).toBe(2);
+    expect(table.rows[0]!.slots[1]!.colSpan).toBe(2);
+    expect(table.rows[1]!.slots.map((s) => s.merged)).toEqual(['above', null, null]);
+    expect(table.rows[2]!.slots[1]!.text).toBe('Phòng Tư pháp;\nUBND các xã, phường');
+    expect(table.rows[2]!.slots[2]!.text).toBe('<i>tỉnh</i>');
+  });
+
+  it('keeps insertions and drops deletions of tracked changes', () => {
+    const doc = readDocxDocument(
+      docxOf('<w:p><w:r><w:t>Quý </w:t></w:r><w:del><w:r><w:delText>II</w:delText></w:r></w:del><w:ins><w:r><w:t>III</w:t></w:r></w:ins></w:p>'),
+      'b.docx',
+    );
+    expect(doc.blocks[0]).toEqual({ kind: 'paragraph', text: 'Quý III' });
+  });
+});
+
+describe('importing a .docx made from the seed tables', () => {
+  let draft: PlanDraft;
+  beforeAll(async () => {
+    draft = await readPlanWith(await buildSeedDocx(), 'ke-hoach.docx', standInDeadline);
+  });
+
+  it('reproduces the same 104 tasks (merged headers, merged section rows, rows split by page breaks, reordered columns)', () => {
+    const { exact, total, differences } = compareWithGold(draft);
+    expect(differences).toEqual([]);
+    expect(exact).toBe(total);
+    expect(total).toBe(104);
+  });
+
+  it('keeps the extra "Ghi chú" column as task notes', () => {
+    const two = draft.appendices[1]!;
+    for (const [no, note] of Object.entries(NOTES_II)) expect(two.tasks.find((t) => t.no === no)!.notes).toEqual({ 'Ghi chú': note });
+    expect(two.tasks.find((t) => t.no === '2')!.notes).toBeUndefined();
+  });
+
+  it('reads the header from the two-column header table', () => {
+    expect(draft.plan.number).toBe('125/KH-UBND');
+    expect(draft.plan.date).toBe('2021-07-20');
+    expect(draft.plan.issuer).toBe('UBND thị xã Đông Hòa');
+    expect(draft.plan.bases[0]).toMatch(/^Quyết định số 915\/QĐ-UBND/);
+    expect(draft.appendices.map((a) => a.window)).toEqual([
+      { from: '2021-01-01', to: '2021-12-31' },
+      { from: '2021-01-01', to: '2025-12-31' },
+    ]);
+  });
+
+  it('reads parties written one per paragraph', () => {
+    const t1 = draft.appendices[0]!.tasks[0]!;
+    expect(t1.leadUnits).toEqual(['Phòng Tư pháp', 'UBND các xã, phường']);
+  });
+
+  it('draws Word list numbering (numbers that are not stored as text)', async () => {
+    const d = await readPlanWith(await buildNumberedDocx(), 'numbered.docx', standInDeadline);
+    const tasks = d.appendices[0]!.tasks;
+    expect(tasks.map((t) => [t.no, t.section, t.dimension])).toEqual([
+      ['1', 'I', 'transparency'],
+      ['2', 'I', 'transparency'],
+      ['3', 'II', 'e_governance'],
+    ]);
+    expect(d.plan.title).toBe('Cải thiện Chỉ số PAPI năm 2022');
+    expect(d.appendices[0]!.window).toEqual({ from: '2022-01-01', to: '2022-12-31' });
+  });
+});

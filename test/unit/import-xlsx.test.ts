@@ -1,0 +1,49 @@
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PlanDraft } from '../../src/import/draft.js';
+import { readPlanWith } from '../../src/import/read.js';
+import { buildSeedXlsx, compareWithGold, standInDeadline } from '../support/seed-documents.js';
+
+describe('importing an .xlsx made from the seed tables', () => {
+  let draft: PlanDraft;
+  beforeAll(async () => {
+    draft = await readPlanWith(await buildSeedXlsx(), 'ke-hoach.xlsx', standInDeadline);
+  });
+
+  it('reproduces the same 104 tasks (merged header, section and sub-group rows, lead cells merged down)', () => {
+    const { exact, total, differences } = compareWithGold(draft);
+    expect(differences).toEqual([]);
+    expect(exact).toBe(total);
+    expect(total).toBe(104);
+  });
+
+  it('takes each appendix and its window from the title rows of its sheet', () => {
+    expect(draft.source.format).toBe('xlsx');
+    expect(draft.appendices.map((a) => [a.label, a.window.from, a.window.to])).toEqual([
+      ['I', '2021-01-01', '2021-12-31'],
+      ['II', '2021-01-01', '2025-12-31'],
+    ]);
+  });
+
+  it('gives every task of a vertically merged lead cell its lead', () => {
+    const two = draft.appendices[1]!;
+    for (const no of ['61', '62', '63']) expect(two.tasks.find((t) => t.no === no)!.leadUnits).toEqual(['Công an thị xã']);
+  });
+
+  it('finds columns in any order, with synonyms, and names an appendix from the sheet name', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Phụ lục 2');
+    ws.addRow(['Thời gian thực hiện', 'Nội dung công việc', 'TT', 'Đơn vị phối hợp', 'Đơn vị chủ trì', 'Kinh phí']);
+    ws.addRow([null, 'Kiểm soát tham nhũng', 'A', null, null, null]);
+    ws.addRow(['Năm 2024', 'Kê khai tài sản', '1.', 'Các phòng', 'Thanh tra huyện', '10 triệu']);
+    const d = await readPlanWith(new Uint8Array(await wb.xlsx.writeBuffer()), 'x.xlsx', standInDeadline);
+    const a = d.appendices[0]!;
+    expect(a.label).toBe('2');
+    expect(a.tasks).toHaveLength(1);
+    expect(a.tasks[0]).toMatchObject({
+      no: '1', section: 'A', dimension: 'corruption_control', content: 'Kê khai tài sản',
+      lead: 'Thanh tra huyện', coordinating: 'Các phòng', notes: { 'Kinh phí': '10 triệu' },
+    });
+    expect(a.tasks[0]!.deadline.text).toBe('Năm 2024');
+  });
+});
