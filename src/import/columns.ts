@@ -144,6 +144,8 @@ function resolveDuplicates(columns: Column[], table: DocTable, h: number, end: n
 
 /** The folded text of a row, cell by cell, used to recognise a header row repeated on a new page. */
 export function rowSignature(table: DocTable, r: number): string {
+  // Header cells are short: a row with a long cell is data, and needs no folding.
+  if (table.rows[r]!.slots.some((s) => s.text.length > 120)) return '';
   const parts: string[] = [];
   for (let c = 0; c < table.width; c++) parts.push(fold(textAt(table, r, c)).replace(/[^a-z0-9]/g, ''));
   return parts.join('|');

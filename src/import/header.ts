@@ -59,7 +59,9 @@ export function extractHeader(lines: string[]): PlanHeader {
     number: null, date: null, year: null, issuer: null, place: null, title: null, period: null, bases: [],
   };
   const clean = lines.map((l) => oneLine(l)).filter((l) => l !== '');
-  const folded = clean.map((l) => foldWords(l));
+  // Folded lines, computed on demand (the body can be long; the header needs only its first lines).
+  const foldedCache: string[] = [];
+  const foldedAt = (i: number): string => (foldedCache[i] ??= foldWords((clean[i] ?? '').slice(0, 200)));
 
   // Number.
   const numberIndex = clean.findIndex((l, i) => i < 40 && /^S[ốo]\s*[:.]/i.test(stripTags(l)));
@@ -85,7 +87,7 @@ export function extractHeader(lines: string[]): PlanHeader {
 
   // Issuer: the organisation lines at the top (before the number / the national motto's right column).
   const top = clean.slice(0, Math.max(0, Math.min(numberIndex >= 0 ? numberIndex : 8, 8)));
-  const orgLines = top.filter((l, i) => !NATIONAL.test(folded[i]!) && !/^[-_=.*\s]+$/.test(l) && !/ngay/.test(folded[i]!));
+  const orgLines = top.filter((l, i) => !NATIONAL.test(foldedAt(i)) && !/^[-_=.*\s]+$/.test(l) && !/ngay/.test(foldedAt(i)));
   for (let i = 0; i < orgLines.length; i++) {
     const f = foldWords(orgLines[i]!);
     if (/^(?:uy ban nhan dan|ubnd)$/.test(f) && orgLines[i + 1]) {
@@ -106,13 +108,13 @@ export function extractHeader(lines: string[]): PlanHeader {
   }
 
   // Title: the lines after "KẾ HOẠCH".
-  const titleIndex = clean.findIndex((l, i) => i < 60 && /^ke hoach\b/.test(folded[i]!) && (folded[i] === 'ke hoach' || /^KẾ HOẠCH/.test(stripTags(l))));
+  const titleIndex = clean.findIndex((l, i) => i < 60 && /^ke hoach\b/.test(foldedAt(i)) && (foldedAt(i) === 'ke hoach' || /^KẾ HOẠCH/.test(stripTags(l))));
   let bodyStart = titleIndex >= 0 ? titleIndex + 1 : 0;
   if (titleIndex >= 0) {
     const sameLine = stripTags(clean[titleIndex]!).replace(/^KẾ HOẠCH\s*[:.-]?\s*/iu, '').trim();
     const parts: string[] = sameLine ? [clean[titleIndex]!.replace(/^(?:<i>)?KẾ HOẠCH\s*[:.-]?\s*/iu, '')] : [];
     for (let i = titleIndex + 1; i < clean.length && parts.length < 4; i++) {
-      const f = folded[i]!;
+      const f = foldedAt(i);
       if (/^(?:can cu|thuc hien|theo|nham|de)\b/.test(f) || /^[ivx]+ /.test(f) || /^\d+ /.test(f) || /^\(?(?:ban hanh )?kem theo/.test(f)) break;
       if (/^[-_=.*\s]+$/.test(clean[i]!)) {
         bodyStart = i + 1;
@@ -128,8 +130,7 @@ export function extractHeader(lines: string[]): PlanHeader {
 
   // Legal bases: "Căn cứ …" / "Thực hiện …" paragraphs before the first numbered section.
   for (let i = bodyStart; i < clean.length; i++) {
-    const f = folded[i]!;
-    if (/^[ivx]+ /.test(f) && /^[IVX]+[.\s]/.test(stripTags(clean[i]!))) break;
+    if (/^[IVX]+[.\s]/.test(stripTags(clean[i]!))) break;
     const m = /^(?:[-+•]\s*)?(?:Căn cứ|Thực hiện)\s+(?:vào\s+)?(.+)$/iu.exec(stripTags(clean[i]!));
     if (m) header.bases.push(m[1]!.replace(/[\s;,.]+$/, '').trim());
   }

@@ -57,6 +57,7 @@ interface AppendixState {
 
 /** "PHỤ LỤC I", "Phụ lục số 02: …", "PHỤ LỤC II - CÁC NHIỆM VỤ …" → label and the rest of the line. */
 export function appendixHeading(line: string): { label: string | null; rest: string } | null {
+  if (!/^\s*(?:<i>)?\s*p\s*h/i.test(line)) return null; // cheap test before folding
   const text = oneLine(stripTags(line));
   if (text.length > 300) return null;
   const f = fold(text);
@@ -297,7 +298,7 @@ function readTaskTable(table: DocTable, header: TableHeader, state: AppendixStat
     const row = table.rows[r]!;
     if (isColumnNumberRow(table, r)) continue;
     const signature = rowSignature(table, r);
-    if (header.signature.includes(signature) || (headerFirst && signature === headerFirst)) continue; // header repeated on a new page
+    if (signature && (header.signature.includes(signature) || signature === headerFirst)) continue; // header repeated on a new page
 
     const own = new Map<number, string>();
     const inherited = new Map<number, string>();
