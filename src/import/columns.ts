@@ -95,8 +95,11 @@ export function findHeader(table: DocTable, maxScan = 12): TableHeader | null {
       const sub = rowRoles(table, end);
       const own = table.rows[end]!.slots.filter((s) => !s.merged && stripTags(s.text).trim() !== '');
       const firstText = fold(textAt(table, end, 0));
-      if (sub.size === 0 || own.some((s) => classifyHeader(s.text) === null && !/^\(?\d{1,2}\)?$/.test(stripTags(s.text).trim()))) break;
-      if (/^\d/.test(firstText) && !isColumnNumberRow(table, end) && !table.rows[end]!.slots[0]!.merged) break;
+      // Header words in at least one cell, every cell short, and no task or section number in front.
+      if (sub.size === 0 || own.some((s) => stripTags(s.text).length > 80)) break;
+      const named = own.filter((s) => classifyHeader(s.text) !== null).length;
+      if (named * 2 < own.length) break;
+      if (/^(?:\d|[ivx]+$|[a-z]$)/.test(firstText) && !table.rows[end]!.slots[0]!.merged) break;
       end++;
     }
     const columns: Column[] = [];
@@ -108,7 +111,17 @@ export function findHeader(table: DocTable, maxScan = 12): TableHeader | null {
       }
       const leaf = texts[texts.length - 1] ?? '';
       let role = classifyHeader(leaf);
-      const parent = texts.length > 1 ? texts[0]! : '';
+      let parent = texts.length > 1 ? texts[0]! : '';
+      if (!parent && end - h > 1 && !oneLine(textAt(table, h, c))) {
+        // A parent header written once over several columns without a merge: the nearest one to the left.
+        for (let k = c - 1; k >= 0; k--) {
+          const t = oneLine(stripTags(textAt(table, h, k)));
+          if (t) {
+            parent = t;
+            break;
+          }
+        }
+      }
       if (!role && parent) role = classifyHeader(parent);
       // "Trách nhiệm thực hiện" over two unnamed columns: the first leads, the second coordinates.
       columns.push({ index: c, role: role ?? 'note', header: leaf, known: role !== null || leaf === '' });
@@ -132,7 +145,8 @@ function resolveDuplicates(columns: Column[], table: DocTable, h: number, end: n
     const same = columns.filter((c) => c.role === role);
     if (same.length < 2) continue;
     let keep = same[0]!;
-    if (role === 'deadline') keep = same.find((c) => /hoan thanh|han/.test(foldWords(c.header))) ?? same[same.length - 1]!;
+    if (role === 'lead') keep = same.find((c) => /chu tri/.test(foldWords(c.header))) ?? keep; // not "Lãnh đạo phụ trách"
+    if (role === 'deadline') keep = same.find((c) => /hoan thanh|\bhan\b|ket thuc/.test(foldWords(c.header))) ?? same[same.length - 1]!;
     for (const c of same) if (c !== keep) c.role = 'note';
   }
   // A column of empty headers between known ones is just an unnamed column.

@@ -272,7 +272,14 @@ class BodyReader {
   blocks(container: XmlElement, out: DocBlock[]): void {
     for (const el of elements(container)) {
       if (el.name === 'w:p') out.push({ kind: 'paragraph', text: cleanCell(this.paragraphText(el)) });
-      else if (el.name === 'w:tbl') out.push(this.table(el));
+      else if (el.name === 'w:tbl') {
+        // A layout table (one cell per row) wrapping the real content: read what is inside it.
+        const rows = this.rowsOf(el);
+        const cells = rows.map((tr) => this.cellsOf(tr));
+        if (rows.length && cells.every((c) => c.length === 1) && cells.some((c) => child(c[0]!, 'w:tbl'))) {
+          for (const c of cells) this.blocks(c[0]!, out);
+        } else out.push(this.table(el));
+      }
       else if (el.name === 'w:sdt') this.blocks(child(el, 'w:sdtContent') ?? el, out);
       else if (el.name === 'w:customXml' || el.name === 'w:ins') this.blocks(el, out);
     }

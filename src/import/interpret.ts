@@ -53,6 +53,8 @@ interface AppendixState {
   tasks: Acc[];
   last: Acc | null;
   hadTable: boolean;
+  /** A section heading read before the first table of the appendix. */
+  pending: { label: string | null; title: string } | null;
 }
 
 /** "PHỤ LỤC I", "Phụ lục số 02: …", "PHỤ LỤC II - CÁC NHIỆM VỤ …" → label and the rest of the line. */
@@ -78,6 +80,16 @@ function sectionTitle(text: string): { label: string | null; title: string } | n
   if (m && (ROMAN.test(m[1]!) || /^[A-Z]$/.test(m[1]!))) return { label: m[1]!, title: m[2]!.trim() };
   const n = /^(?:Chỉ số nội dung|CHỈ SỐ NỘI DUNG|Nội dung|NỘI DUNG)\s+(\d)\s*[.:\-–—]?\s*(.*)$/u.exec(t);
   if (n && dimensionOf(t)) return { label: n[1]!, title: (n[2] || t).replace(/^["“]|["”]$/g, '').trim() };
+  return null;
+}
+
+/** A heading line naming a section: "I. …", "Chỉ số nội dung 1: …", or "1. Tham gia của người dân …" (a PAPI dimension). */
+function sectionHeading(text: string): { label: string | null; title: string } | null {
+  const sec = sectionTitle(text);
+  if (sec) return sec;
+  const t = oneLine(stripTags(text));
+  const m = /^(\d{1,2})\s*[.)/:\-–]\s*(.{3,150})$/u.exec(t);
+  if (m && dimensionOf(m[2]!) && !/[.;]$/.test(m[2]!)) return { label: m[1]!, title: m[2]!.replace(/^(?:Nội dung|NỘI DUNG)\s*/u, '').replace(/^["“]|["”]$/g, '').trim() };
   return null;
 }
 
@@ -193,7 +205,7 @@ export function interpretPlan(doc: PlanDocument, options: InterpretOptions): Pla
   const newAppendix = (label: string | null, rest: string): AppendixState => {
     const state: AppendixState = {
       label, titleParts: rest ? [rest] : [], collectingTitle: true, sections: [], section: null, subgroup: null,
-      tasks: [], last: null, hadTable: false,
+      tasks: [], last: null, hadTable: false, pending: null,
     };
     states.push(state);
     return state;
@@ -211,17 +223,39 @@ export function interpretPlan(doc: PlanDocument, options: InterpretOptions): Pla
         continue;
       }
       if (current.collectingTitle) {
-        if (isAttachmentLine(item.text)) continue;
+        if (isAttachmentLine(item.text)) {
+          if (current.titleParts.length) current.collectingTitle = false; // the title ends at "(Kèm theo …)"
+          continue;
+        }
+        const heading = current.titleParts.length ? sectionHeading(item.text) : null;
+        if (heading && (dimensionOf(heading.title) || isUpperCase(heading.title))) {
+          current.collectingTitle = false;
+          current.pending = heading;
+          continue;
+        }
         if (current.titleParts.length < 4 && !/^[-_=.*\s]+$/.test(item.text)) current.titleParts.push(stripTags(item.text));
         continue;
       }
-      // A section heading between the tables of one appendix.
-      const sec = sectionTitle(item.text);
-      if (sec && current.hadTable) setSection(current, sec.label, sec.title);
+      // A section heading between the tables of one appendix, or between its title and its first table.
+      const sec = sectionHeading(item.text);
+      if (sec) {
+        if (current.hadTable) setSection(current, sec.label, sec.title);
+        else current.pending = sec;
+      }
       continue;
     }
-    if (!current) current = newAppendix(null, '');
+    if (!current) {
+      current = newAppendix(null, '');
+      // A task table in the body of the plan: the heading just above it may name its section.
+      const last = preamble[preamble.length - 1];
+      const sec = last ? sectionHeading(last) : null;
+      if (sec && dimensionOf(sec.title)) current.pending = sec;
+    }
     current.collectingTitle = false;
+    if (current.pending) {
+      setSection(current, current.pending.label, current.pending.title);
+      current.pending = null;
+    }
     current.hadTable = true;
     readTaskTable(item.table, item.header, current, warnings, item.continued);
   }
@@ -353,6 +387,11 @@ function readTaskTable(table: DocTable, header: TableHeader, state: AppendixStat
         setSection(state, noText, c1); // "1 | THAM GIA CỦA NGƯỜI DÂN Ở CẤP CƠ SỞ" with tasks 1.1, 1.2 …
         continue;
       }
+      if (othersEmpty && c1 && c1.length < 150 && /^[a-zđ]$/.test(noText) && !/[.;]$/.test(c1)) {
+        state.subgroup = c1.replace(/[:]$/, ''); // "a) Công khai ngân sách cấp xã" heading the tasks below it
+        state.last = null;
+        continue;
+      }
       const acc: Acc = { no: noText, section: state.section, subgroup: state.subgroup, cells: {}, notes: {} };
       fillTask(acc, own, inherited, columns, contentOverride);
       state.tasks.push(acc);
@@ -371,7 +410,8 @@ function readTaskTable(table: DocTable, header: TableHeader, state: AppendixStat
       const text = single[1];
       const plain = oneLine(stripTags(text));
       const sec = sectionTitle(plain);
-      if (state.last && !sec && (looksLikeContinuation(plain) || (plain.length > 200 && !isUpperCase(plain)))) {
+      const sentence = plain.length > 60 && /[.;]$/.test(plain) && !isUpperCase(plain);
+      if (state.last && !sec && (looksLikeContinuation(plain) || sentence || (plain.length > 200 && !isUpperCase(plain)))) {
         appendContinuation(state.last, new Map([[single[0] === noCol?.index ? contentCol.index : single[0], text]]), columns);
         continue;
       }

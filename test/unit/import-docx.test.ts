@@ -1,7 +1,8 @@
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { zipSync, strToU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocxDocument } from '../../src/import/docx-reader.js';
-import type { PlanDraft } from '../../src/import/draft.js';
+import type { DraftTask, PlanDraft } from '../../src/import/draft.js';
 import type { DocTable } from '../../src/import/model.js';
 import { readPlanWith } from '../../src/import/read.js';
 import { buildNumberedDocx, buildSeedDocx, compareWithGold, NOTES_II, standInDeadline } from '../support/seed-documents.js';
@@ -94,5 +95,75 @@ describe('importing a .docx made from the seed tables', () => {
     ]);
     expect(d.plan.title).toBe('Cải thiện Chỉ số PAPI năm 2022');
     expect(d.appendices[0]!.window).toEqual({ from: '2022-01-01', to: '2022-12-31' });
+  });
+});
+
+describe('other layouts of the family of plan tables', () => {
+  const p = (t: string) => new Paragraph(t);
+  const row = (texts: string[], spans: Record<number, number> = {}) =>
+    new TableRow({ children: texts.map((t, i) => new TableCell({ children: [p(t)], ...(spans[i] ? { columnSpan: spans[i] } : {}) })) });
+
+  it('one table per dimension under numbered headings; "1 | TITLE" sections with tasks 1.1; lettered sub-groups; sub-columns', async () => {
+    const header = () => [
+      row(['TT', 'Nhiệm vụ, giải pháp', 'Trách nhiệm thực hiện', '', '', 'Thời gian thực hiện', '']),
+      row(['', '', 'Lãnh đạo phụ trách', 'Cơ quan, đơn vị chủ trì', 'Cơ quan, đơn vị phối hợp', 'Bắt đầu', 'Kết thúc']),
+    ];
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            p('ỦY BAN NHÂN DÂN'),
+            p('HUYỆN TUY AN'),
+            p('Số: 45/KH-UBND'),
+            p('Tuy An, ngày 3 tháng 3 năm 2023'),
+            p('KẾ HOẠCH'),
+            p('Nâng cao Chỉ số PAPI huyện Tuy An năm 2023'),
+            p('Căn cứ Kế hoạch số 12/KH-UBND ngày 10/01/2023 của UBND tỉnh;'),
+            p('PHỤ LỤC'),
+            p('NHIỆM VỤ CỤ THỂ NĂM 2023'),
+            p('1. Tham gia của người dân ở cấp cơ sở'),
+            new Table({
+              rows: [
+                ...header(),
+                row(['1', 'Tuyên truyền Luật Thực hiện dân chủ ở cơ sở', 'Phó Chủ tịch', 'Phòng Tư pháp chủ trì, phối hợp với Phòng Nội vụ', '', 'Quý I/2023', 'Quý II/2023']),
+              ],
+            }),
+            p('2. Công khai, minh bạch trong việc ra quyết định'),
+            new Table({
+              rows: [
+                ...header(),
+                row(['a', 'Công khai ngân sách cấp xã', '', '', '', '', '']),
+                row(['2', 'Niêm yết công khai thu chi ngân sách', 'Phó Chủ tịch', 'UBND các xã, thị trấn', 'Phòng Tài chính - Kế hoạch', '01/2023', '12/2023']),
+              ],
+            }),
+            new Table({
+              rows: [
+                ...header(),
+                row(['3', 'KIỂM SOÁT THAM NHŨNG TRONG KHU VỰC CÔNG', '', '', '', '', '']),
+                row(['3.1', 'Kê khai tài sản, thu nhập', 'Chủ tịch', 'Thanh tra huyện', 'Các cơ quan, đơn vị', '', 'Năm 2023']),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const d = await readPlanWith(new Uint8Array(await Packer.toBuffer(doc)), 'tuy-an.docx', standInDeadline);
+    expect(d.plan).toMatchObject({ number: '45/KH-UBND', date: '2023-03-03', issuer: 'UBND huyện Tuy An', year: 2023 });
+    expect(d.plan.bases).toEqual(['Kế hoạch số 12/KH-UBND ngày 10/01/2023 của UBND tỉnh']);
+    const a = d.appendices[0]!;
+    expect(a.title).toBe('NHIỆM VỤ CỤ THỂ NĂM 2023');
+    expect(a.window).toEqual({ from: '2023-01-01', to: '2023-12-31' });
+    expect(a.tasks.map((t) => [t.no, t.section, t.dimension, t.subgroup])).toEqual([
+      ['1', '1', 'participation', null],
+      ['2', '2', 'transparency', 'Công khai ngân sách cấp xã'],
+      ['3.1', '3', 'corruption_control', null],
+    ]);
+    const [t1, t2, t3] = a.tasks as [DraftTask, DraftTask, DraftTask];
+    expect(t1.leadUnits).toEqual(['Phòng Tư pháp']);
+    expect(t1.coordinatingUnits).toEqual(['Phòng Nội vụ']);
+    expect(t1.deadline.text).toBe('Quý II/2023');
+    expect(t1.notes).toEqual({ 'Lãnh đạo phụ trách': 'Phó Chủ tịch', 'Bắt đầu': 'Quý I/2023' });
+    expect(t2.coordinatingUnits).toEqual(['Phòng Tài chính - Kế hoạch']);
+    expect(t3.deadline.text).toBe('Năm 2023');
   });
 });
