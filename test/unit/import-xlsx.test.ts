@@ -46,4 +46,27 @@ describe('importing an .xlsx made from the seed tables', () => {
     });
     expect(a.tasks[0]!.deadline.text).toBe('Năm 2024');
   });
+
+  it('warns about an unknown column, a row without a number, a missing deadline and a section that is no PAPI dimension', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('KH');
+    ws.addRow(['KẾ HOẠCH']);
+    ws.addRow(['Cải cách hành chính năm 2024']);
+    ws.addRow(['STT', 'Nội dung', 'Chủ trì', 'Thời hạn', 'Phương án dự phòng']);
+    ws.addRow(['I', 'Nhiệm vụ chung', null, null, null]);
+    ws.addRow([1, 'Rà soát quy chế làm việc', 'Văn phòng', 'Quý I/2024', 'Không']);
+    ws.addRow([null, 'Tổ chức hội nghị sơ kết', 'Phòng Nội vụ', 'Quý II/2024', null]);
+    ws.addRow([2, 'Báo cáo kết quả', 'Phòng Nội vụ', null, null]);
+    const d = await readPlanWith(new Uint8Array(await wb.xlsx.writeBuffer()), 'w.xlsx', standInDeadline);
+    const tasks = d.appendices[0]!.tasks;
+    expect(tasks.map((t) => t.no)).toEqual(['1', null, '2']);
+    expect(tasks[0]!.notes).toEqual({ 'Phương án dự phòng': 'Không' });
+    const messages = d.warnings.map((w) => `${w.where}: ${w.message}`);
+    expect(messages).toContain(': Cột «Phương án dự phòng» không thuộc các cột đã biết; nội dung của cột được giữ trong ghi chú của nhiệm vụ.');
+    expect(messages.some((m) => m.startsWith('?: Dòng «Tổ chức hội nghị sơ kết') && m.includes('không có số thứ tự'))).toBe(true);
+    expect(messages).toContain('2: Nhiệm vụ không có thời gian hoàn thành.');
+    expect(messages.some((m) => m.includes('«Nhiệm vụ chung» không ứng với chỉ số nội dung PAPI nào'))).toBe(true);
+    expect(tasks[0]).toMatchObject({ section: 'I', dimension: null });
+    expect(tasks[2]!.deadline).toMatchObject({ text: '', kind: 'unspecified', needsReview: true });
+  });
 });
