@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SYSTEM_ACTOR } from '../domain/accounts/actor.js';
 import type { Services } from '../services/index.js';
 import { DEMO_ACCOUNTS, DEMO_UNITS } from './units.js';
@@ -5,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_UNITS } from './units.js';
 export interface DemoSummary {
   unitsCreated: number;
   unitsUpdated: number;
+  planId: number | null;
   accounts: Array<{ username: string; role: string; unit: string | null }>;
 }
 
@@ -56,13 +60,28 @@ export async function loadDemo(services: Services, password: string): Promise<De
     }
   }
 
+  const planId = await importSeedPlan(services);
+
   return {
     unitsCreated,
     unitsUpdated,
+    planId,
     accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role, unit: a.unit })),
   };
 }
 
 export async function hasAnyAccount(services: Services): Promise<boolean> {
   return (await services.accounts.list(SYSTEM_ACTOR)).length > 0;
+}
+
+export const SEED_PLAN_PATH = fileURLToPath(new URL('../../src/demo/seed/ke-hoach-papi-dong-hoa-2021.txt', import.meta.url));
+
+/** The seed plan (Đông Hòa, PAPI 2021 and 2021-2025), imported once: the same file is recognised by its hash. */
+async function importSeedPlan(services: Services): Promise<number | null> {
+  const bytes = new Uint8Array(await readFile(SEED_PLAN_PATH));
+  const file = { bytes, name: basename(SEED_PLAN_PATH) };
+  const preview = await services.plans.preview(SYSTEM_ACTOR, file);
+  if (preview.duplicateOf) return preview.duplicateOf.planId;
+  const { plan } = await services.plans.import(SYSTEM_ACTOR, file);
+  return plan.id;
 }

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './clock.js';
 import { argon2Hasher, type PasswordHasher } from './passwords.js';
 import { UnitService } from './unit-service.js';
 import { HealthService } from './health-service.js';
+import { PlanService } from './plan-service.js';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -32,6 +33,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     units: new UnitService(store, audit, clock),
     accounts: new AccountService(store, audit, passwords, clock),
     apiTokens: new ApiTokenService(store, audit, clock),
+    plans: new PlanService(store, audit, clock),
   };
 }
 

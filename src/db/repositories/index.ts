@@ -4,6 +4,7 @@ import type { Database } from '../schema.js';
 import { ApiTokenRepository } from './api-tokens.js';
 import { AuditRepository } from './audit.js';
 import { LoginAttemptRepository } from './login-attempts.js';
+import { PlanRepository } from './plans.js';
 import { SessionRepository } from './sessions.js';
 import { UnitRepository } from './units.js';
 import { UserRepository } from './users.js';
@@ -17,6 +18,7 @@ export function repositories(db: Kysely<Database>) {
     apiTokens: new ApiTokenRepository(db),
     loginAttempts: new LoginAttemptRepository(db),
     audit: new AuditRepository(db),
+    plans: new PlanRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

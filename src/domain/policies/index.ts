@@ -21,6 +21,7 @@ export interface Subjects extends Record<string, unknown> {
   User: { id: number | null; unitId: number | null; role?: Role };
   ApiToken: { userId: number };
   AuditLog: Record<string, never>;
+  Plan: { issuerUnitId: number | null };
 }
 
 const policies = new PolicySet<Subjects, Action>();
@@ -49,6 +50,11 @@ allow('User', 'changePassword', (actor, user) => isSelf(actor, user.id));
 // Personal API tokens belong to their owner.
 allow('ApiToken', ['list', 'create'], (actor, token) => isSelf(actor, token.userId));
 allow('ApiToken', 'revoke', (actor, token) => isSelf(actor, token.userId) || isAdmin(actor));
+
+// Plans are public documents: every signed-in user reads them. A coordinator imports and revises
+// the plans its government issues; IT staff may do it for anyone.
+allow('Plan', ['list', 'read'], () => true);
+allow('Plan', ['create', 'update'], (actor, plan) => isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, plan.issuerUnitId)));
 
 // The audit log is read by IT staff and by supervisors, whose job is to check.
 allow('AuditLog', 'read', (actor) => isAdmin(actor) || actor.role === 'supervisor');
