@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/audit.js';
+import { deadlineCommand } from './commands/deadline.js';
 import { demoCommand } from './commands/demo.js';
 import { migrateCommand } from './commands/migrate.js';
 import { serveCommand } from './commands/serve.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   migrateCommand(program);
   userCommand(program);
   auditCommand(program);
+  deadlineCommand(program);
   return program;
 }
 

@@ -4,6 +4,7 @@ import { errorBody } from '../errors.js';
 import { apiTokenRoutes } from './api-tokens.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { deadlineRoutes } from './deadlines.js';
 import { unitRoutes } from './units.js';
 import { userRoutes } from './users.js';
 
@@ -15,6 +16,7 @@ export function apiRoutes(services: Services) {
     await userRoutes(api, services);
     await apiTokenRoutes(api, services);
     await auditRoutes(api, services);
+    await deadlineRoutes(api);
     api.setNotFoundHandler({}, (request, reply) =>
       reply.status(404).send(errorBody('not_found', `Không có đường dẫn API ${request.method} ${request.url.split('?')[0]}.`)),
     );
