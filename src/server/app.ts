@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -12,6 +13,7 @@ import { errorBody, handleError } from './errors.js';
 import { homePage, notFoundPage, webNotBuiltPage } from './pages.js';
 import authPlugin from './plugins/auth.js';
 import { apiRoutes } from './routes/index.js';
+import { MAX_PLAN_FILE_BYTES } from './routes/plans.js';
 
 export interface RegisteredRoute {
   method: string;
@@ -90,6 +92,7 @@ export async function buildApp(services: Services, overrides: Partial<ServerConf
     referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_PLAN_FILE_BYTES, files: 1, fields: 20, fieldSize: 1024 * 1024 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Dondoc API', version: '1', description: 'API của Dondoc. Lỗi trả về {"error":{"code","message"}}.' },

@@ -113,6 +113,9 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
 
 const KNOWN_FASTIFY: Record<string, { status: number; code: string; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'Dữ liệu gửi lên quá lớn.' },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'file_too_large', message: 'Tệp quá lớn: tối đa 20 MB.' },
+  FST_FILES_LIMIT: { status: 400, code: 'too_many_files', message: 'Mỗi lần chỉ nhập một tệp kế hoạch.' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Hãy gửi tệp bằng multipart/form-data.' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     code: 'unsupported_media_type',

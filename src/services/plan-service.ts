@@ -3,6 +3,8 @@ import { conflict, notFound, unprocessable, validationError } from '../domain/er
 import { assignmentsFor, taskKey, type PartyMention, type PlannedAssignment } from '../domain/plans/assignments.js';
 import type { Assignment, Plan, Task } from '../domain/plans/plan.js';
 import { compareTasks, type Revision, type TaskFields } from '../domain/plans/revision.js';
+import { filterTasks, nextDue, type TaskFilter } from '../domain/plans/filter.js';
+import { vnDate } from '../domain/time.js';
 import { authorize } from '../domain/policies/index.js';
 import { parseDeadline, type Schedule } from '../domain/schedule/index.js';
 import { cleanText, searchKey } from '../domain/text/normalize.js';
@@ -58,6 +60,7 @@ export interface ImportPreview {
 
 export interface TaskWithAssignments extends Task {
   assignments: Assignment[];
+  nextDue: string | null;
 }
 
 const MIME: Record<string, string> = {
@@ -87,13 +90,15 @@ export class PlanService {
     return { ...plan, appendices: await this.store.read.plans.appendices(id) };
   }
 
-  async tasks(actor: Actor, planId: number): Promise<TaskWithAssignments[]> {
+  async tasks(actor: Actor, planId: number, filter: TaskFilter = {}): Promise<TaskWithAssignments[]> {
     await this.get(actor, planId);
     const tasks = await this.store.read.plans.tasks(planId);
     const assignments = await this.store.read.plans.assignments(tasks.map((t) => t.id));
     const byTask = new Map<number, Assignment[]>();
     for (const a of assignments) byTask.set(a.taskId, [...(byTask.get(a.taskId) ?? []), a]);
-    return tasks.map((t) => ({ ...t, assignments: byTask.get(t.id) ?? [] }));
+    const today = vnDate(this.clock.now());
+    const all = tasks.map((t) => ({ ...t, assignments: byTask.get(t.id) ?? [], nextDue: nextDue(t, today) }));
+    return filterTasks(all, filter, today);
   }
 
   async sourceFile(actor: Actor, planId: number): Promise<{ name: string; mime: string; content: Uint8Array }> {

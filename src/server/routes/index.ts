@@ -7,6 +7,7 @@ import { authRoutes } from './auth.js';
 import { deadlineRoutes } from './deadlines.js';
 import { unitRoutes } from './units.js';
 import { userRoutes } from './users.js';
+import { planRoutes } from './plans.js';
 
 /** Every route of /api/v1, given the services built by the composition root. */
 export function apiRoutes(services: Services) {
@@ -16,6 +17,7 @@ export function apiRoutes(services: Services) {
     await userRoutes(api, services);
     await apiTokenRoutes(api, services);
     await auditRoutes(api, services);
+    await planRoutes(api, services);
     await deadlineRoutes(api);
     api.setNotFoundHandler({}, (request, reply) =>
       reply.status(404).send(errorBody('not_found', `Không có đường dẫn API ${request.method} ${request.url.split('?')[0]}.`)),
