@@ -5,10 +5,10 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
-import { readPlanWith } from '../../src/import/read.js';
-import { buildSeedDocx, buildSeedXlsx, SEED_TEXT, standInDeadline } from '../support/seed-documents.js';
+import { readPlanFile } from '../../src/import/index.js';
+import { buildSeedDocx, buildSeedXlsx, SEED_TEXT } from '../support/seed-documents.js';
 
-const read = (bytes: Uint8Array, name: string) => readPlanWith(bytes, name, standInDeadline);
+const read = (bytes: Uint8Array, name: string) => readPlanFile(bytes, name);
 
 async function failure(bytes: Uint8Array, name: string): Promise<DomainError> {
   try {

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocxDocument } from '../../src/import/docx-reader.js';
 import type { DraftTask, PlanDraft } from '../../src/import/draft.js';
 import type { DocTable } from '../../src/import/model.js';
-import { readPlanWith } from '../../src/import/read.js';
-import { buildNumberedDocx, buildSeedDocx, compareWithGold, NOTES_II, standInDeadline } from '../support/seed-documents.js';
+import { readPlanFile } from '../../src/import/index.js';
+import { buildNumberedDocx, buildSeedDocx, compareWithGold, NOTES_II } from '../support/seed-documents.js';
 
 /** A minimal .docx around a WordprocessingML body. */
 function docxOf(body: string): Uint8Array {
@@ -53,7 +53,7 @@ describe('the .docx reader', () => {
 describe('importing a .docx made from the seed tables', () => {
   let draft: PlanDraft;
   beforeAll(async () => {
-    draft = await readPlanWith(await buildSeedDocx(), 'ke-hoach.docx', standInDeadline);
+    draft = await readPlanFile(await buildSeedDocx(), 'ke-hoach.docx');
   });
 
   it('reproduces the same 104 tasks (merged headers, merged section rows, rows split by page breaks, reordered columns)', () => {
@@ -86,7 +86,7 @@ describe('importing a .docx made from the seed tables', () => {
   });
 
   it('draws Word list numbering (numbers that are not stored as text)', async () => {
-    const d = await readPlanWith(await buildNumberedDocx(), 'numbered.docx', standInDeadline);
+    const d = await readPlanFile(await buildNumberedDocx(), 'numbered.docx');
     const tasks = d.appendices[0]!.tasks;
     expect(tasks.map((t) => [t.no, t.section, t.dimension])).toEqual([
       ['1', 'I', 'transparency'],
@@ -147,7 +147,7 @@ describe('other layouts of the family of plan tables', () => {
         },
       ],
     });
-    const d = await readPlanWith(new Uint8Array(await Packer.toBuffer(doc)), 'tuy-an.docx', standInDeadline);
+    const d = await readPlanFile(new Uint8Array(await Packer.toBuffer(doc)), 'tuy-an.docx');
     expect(d.plan).toMatchObject({ number: '45/KH-UBND', date: '2023-03-03', issuer: 'UBND huyện Tuy An', year: 2023 });
     expect(d.plan.bases).toEqual(['Kế hoạch số 12/KH-UBND ngày 10/01/2023 của UBND tỉnh']);
     const a = d.appendices[0]!;

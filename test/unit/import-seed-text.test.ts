@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDraft } from '../../src/import/draft.js';
-import { readPlanWith } from '../../src/import/read.js';
+import { readPlanFile } from '../../src/import/index.js';
 import { readTextDocument } from '../../src/import/text-reader.js';
-import { compareWithGold, SEED_TEXT, standInDeadline } from '../support/seed-documents.js';
+import { compareWithGold, SEED_TEXT } from '../support/seed-documents.js';
 
 describe('importing the seed plan from its text layout', () => {
   let draft: PlanDraft;
   beforeAll(async () => {
-    draft = await readPlanWith(new Uint8Array(readFileSync(SEED_TEXT)), 'ke-hoach-papi-dong-hoa-2021.txt', standInDeadline);
+    draft = await readPlanFile(new Uint8Array(readFileSync(SEED_TEXT)), 'ke-hoach-papi-dong-hoa-2021.txt');
   });
 
   it('reproduces all 104 gold tasks', () => {
@@ -90,7 +90,7 @@ describe('importing the seed plan from its text layout', () => {
     ].join('\r\n');
     const doc = readTextDocument(new TextEncoder().encode(tsv), 'plan.tsv');
     expect(doc.blocks.filter((b) => b.kind === 'table')).toHaveLength(1);
-    const d = await readPlanWith(new TextEncoder().encode(tsv), 'plan.tsv', standInDeadline);
+    const d = await readPlanFile(new TextEncoder().encode(tsv), 'plan.tsv');
     const task = d.appendices[0]!.tasks[0]!;
     expect(task.content).toBe('Công khai ngân sách\ncấp xã');
     expect(task.leadUnits).toEqual(['Phòng TC-KH', 'UBND các xã']);

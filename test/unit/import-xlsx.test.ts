@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDraft } from '../../src/import/draft.js';
-import { readPlanWith } from '../../src/import/read.js';
-import { buildSeedXlsx, compareWithGold, standInDeadline } from '../support/seed-documents.js';
+import { readPlanFile } from '../../src/import/index.js';
+import { buildSeedXlsx, compareWithGold } from '../support/seed-documents.js';
 
 describe('importing an .xlsx made from the seed tables', () => {
   let draft: PlanDraft;
   beforeAll(async () => {
-    draft = await readPlanWith(await buildSeedXlsx(), 'ke-hoach.xlsx', standInDeadline);
+    draft = await readPlanFile(await buildSeedXlsx(), 'ke-hoach.xlsx');
   });
 
   it('reproduces the same 104 tasks (merged header, section and sub-group rows, lead cells merged down)', () => {
@@ -36,7 +36,7 @@ describe('importing an .xlsx made from the seed tables', () => {
     ws.addRow(['Thời gian thực hiện', 'Nội dung công việc', 'TT', 'Đơn vị phối hợp', 'Đơn vị chủ trì', 'Kinh phí']);
     ws.addRow([null, 'Kiểm soát tham nhũng', 'A', null, null, null]);
     ws.addRow(['Năm 2024', 'Kê khai tài sản', '1.', 'Các phòng', 'Thanh tra huyện', '10 triệu']);
-    const d = await readPlanWith(new Uint8Array(await wb.xlsx.writeBuffer()), 'x.xlsx', standInDeadline);
+    const d = await readPlanFile(new Uint8Array(await wb.xlsx.writeBuffer()), 'x.xlsx');
     const a = d.appendices[0]!;
     expect(a.label).toBe('2');
     expect(a.tasks).toHaveLength(1);
@@ -57,7 +57,7 @@ describe('importing an .xlsx made from the seed tables', () => {
     ws.addRow([1, 'Rà soát quy chế làm việc', 'Văn phòng', 'Quý I/2024', 'Không']);
     ws.addRow([null, 'Tổ chức hội nghị sơ kết', 'Phòng Nội vụ', 'Quý II/2024', null]);
     ws.addRow([2, 'Báo cáo kết quả', 'Phòng Nội vụ', null, null]);
-    const d = await readPlanWith(new Uint8Array(await wb.xlsx.writeBuffer()), 'w.xlsx', standInDeadline);
+    const d = await readPlanFile(new Uint8Array(await wb.xlsx.writeBuffer()), 'w.xlsx');
     const tasks = d.appendices[0]!.tasks;
     expect(tasks.map((t) => t.no)).toEqual(['1', null, '2']);
     expect(tasks[0]!.notes).toEqual({ 'Phương án dự phòng': 'Không' });
