@@ -1,6 +1,6 @@
 /**
  * Deadline grammar benchmark: parse 10,000 deadline texts — every deadline of the seed
- * (../shared/seed/deadlines.gold.jsonl) and variants generated from the families real plans use
+ * (test/fixtures/seed/deadlines.gold.jsonl) and variants generated from the families real plans use
  * (dates in every form, quarters, halves, months, ranges, rhythms, events, "theo …", with and without
  * diacritics, odd spacing). Target: under 1 s for the 10,000.
  *   npx tsx bench/deadlines.bench.ts [count] [runs]
@@ -15,7 +15,7 @@ const runs = Number(process.argv[3] ?? 5);
 const TARGET_MS = 1000;
 
 const here = dirname(fileURLToPath(import.meta.url));
-const GOLD = [join(here, '../../shared/seed/deadlines.gold.jsonl'), join(here, '../shared/seed/deadlines.gold.jsonl')].find(existsSync);
+const GOLD = [join(here, '../test/fixtures/seed/deadlines.gold.jsonl')].find(existsSync);
 
 const seedTexts: string[] = GOLD
   ? readFileSync(GOLD, 'utf8')

@@ -1,4 +1,4 @@
-/** The PlanDraft (format `dondoc.plan/1`, see shared/seed/README.md): what an import produces before saving. */
+/** The PlanDraft (format `dondoc.plan/1`, see test/fixtures/seed/README.md): what an import produces before saving. */
 
 export const PLAN_DRAFT_FORMAT = 'dondoc.plan/1';
 

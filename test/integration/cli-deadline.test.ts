@@ -6,7 +6,7 @@ import { main } from '../../src/cli/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { sqliteEngine } from '../support/engines.js';
 
-const GOLD_FILE = resolve(process.env.DONDOC_SHARED ?? resolve(import.meta.dirname, '../../../shared'), 'seed', 'deadlines.gold.jsonl');
+const GOLD_FILE = resolve(import.meta.dirname, '..', 'fixtures', 'seed', 'deadlines.gold.jsonl');
 
 interface Gold {
   text: string;

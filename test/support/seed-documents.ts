@@ -1,5 +1,5 @@
 /**
- * Builds .docx and .xlsx versions of the seed plan from the gold tasks (shared/seed/seed-tasks.gold.json),
+ * Builds .docx and .xlsx versions of the seed plan from the gold tasks (test/fixtures/seed/seed-tasks.gold.json),
  * laid out the way real plan files are: merged header cells, section rows merged across the table,
  * rows split by page breaks, header rows repeated, columns in another order, an extra "Ghi chú" column.
  * Used by the importer tests and bench/import.bench.ts.
@@ -11,9 +11,11 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 
-export const SEED_DIR = resolve(process.env.DONDOC_SHARED ?? resolve(import.meta.dirname, '../../../shared'), 'seed');
-export const SEED_TEXT = resolve(SEED_DIR, 'ke-hoach-papi-dong-hoa-2021.txt');
+/** The expected answers ship with the tests (test/fixtures/seed), the document with the demo. */
+export const SEED_DIR = resolve(import.meta.dirname, '..', 'fixtures', 'seed');
+export const SEED_TEXT = resolve(import.meta.dirname, '..', '..', 'src', 'demo', 'seed', 'ke-hoach-papi-dong-hoa-2021.txt');
 export const SEED_GOLD = resolve(SEED_DIR, 'seed-tasks.gold.json');
+export const DEADLINES_GOLD = resolve(SEED_DIR, 'deadlines.gold.jsonl');
 
 export interface GoldTask {
   no: string;

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDeadline, type Schedule } from '../../src/domain/schedule/index.js';
 
-/** Every deadline of the seed plan with its expected reading (../shared/seed/deadlines.gold.jsonl). */
-const GOLD_FILE = resolve(process.env.DONDOC_SHARED ?? resolve(import.meta.dirname, '../../../shared'), 'seed', 'deadlines.gold.jsonl');
+/** Every deadline of the seed plan with its expected reading (test/fixtures/seed/deadlines.gold.jsonl). */
+const GOLD_FILE = resolve(import.meta.dirname, '..', 'fixtures', 'seed', 'deadlines.gold.jsonl');
 
 interface Gold {
   text: string;
