@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDondoc as dondoc } from '../support/cli.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { sqliteEngine } from '../support/engines.js';
 
@@ -48,27 +47,6 @@ function goldErrors(g: Gold, s: Printed): string[] {
   return errors;
 }
 
-/** Runs `dondoc …` in-process, optionally with text on stdin, and captures what it prints and its exit status. */
-async function dondoc(args: string[], stdin?: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const input = stdin === undefined ? null : vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([Buffer.from(stdin)]) as never);
-  process.exitCode = 0;
-  try {
-    await main(['node', 'dondoc', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    stdout.mockRestore();
-    input?.mockRestore();
-  }
-  const code = process.exitCode ?? 0;
-  process.exitCode = 0;
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 describe('dondoc deadline', () => {
   const windows = [...new Set(gold.map((g) => `${g.from}|${g.to}`))];

@@ -1,29 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dondoc } from '../support/cli.js';
 import { buildSeedDocx, compareWithGold, SEED_TEXT } from '../support/seed-documents.js';
 
-/** Runs `dondoc …` in-process and captures what it prints and its exit status. */
-async function dondoc(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  process.exitCode = 0;
-  try {
-    await main(['node', 'dondoc', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    stdout.mockRestore();
-  }
-  const code = process.exitCode ?? 0;
-  process.exitCode = 0;
-  return { code, stdout: out.join(''), stderr: err.join('\n') };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'dondoc-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,11 +37,17 @@ describe('dondoc import', () => {
     expect(run.stdout).toContain('Cảnh báo');
   });
 
-  it('without --dry-run says saving is not available yet and exits 1', async () => {
-    const run = await dondoc('import', SEED_TEXT);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('chưa hỗ trợ lưu kế hoạch');
+  it('without --dry-run saves the plan into the database, and refuses the same file twice', async () => {
+    const db = `sqlite:${join(dir, 'import.sqlite')}`;
+    expect((await dondoc('demo', '--db', db, '--password', 'P')).code).toBe(0);
+    const copy = join(dir, 'ke-hoach-ban-sao.txt');
+    writeFileSync(copy, readFileSync(SEED_TEXT, 'utf8').replace('Đông Hoà, ngày', 'Đông Hoà,  ngày'));
+    const run = await dondoc('import', copy, '--db', db);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Đã lưu kế hoạch số \d+ .*thêm 104/);
+    const again = await dondoc('import', copy, '--db', db);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('đã được nhập');
   });
 
   it('bad files exit non-zero with a Vietnamese message on stderr', async () => {

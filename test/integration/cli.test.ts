@@ -1,31 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/index.js';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dondoc } from '../support/cli.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { POSTGRES_URL } from '../support/environment.js';
 import { freshPostgresUrl } from '../support/engines.js';
 
-/** Runs `dondoc …` in-process and captures what it prints and its exit status. */
-async function dondoc(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  process.exitCode = 0;
-  try {
-    await main(['node', 'dondoc', ...args]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    stdout.mockRestore();
-  }
-  const code = process.exitCode ?? 0;
-  process.exitCode = 0;
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'dondoc-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

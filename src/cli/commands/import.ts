@@ -4,7 +4,24 @@ import type { Command } from 'commander';
 import { dimensionTitle } from '../../import/dimensions.js';
 import type { DimensionKey, PlanDraft } from '../../import/draft.js';
 import { readPlanFile } from '../../import/index.js';
-import { CliError } from '../context.js';
+import { SYSTEM_ACTOR } from '../../domain/accounts/actor.js';
+import type { PlanService } from '../../services/plan-service.js';
+import { CliError, databaseUrl, withServices } from '../context.js';
+
+/** One Vietnamese paragraph on what a saved import did. */
+function describeSaved({ plan, revision, preview }: Awaited<ReturnType<PlanService['import']>>): string {
+  const assignments = preview.tasks.reduce((n, t) => n + t.assignments.length, 0);
+  const lines = [
+    `Đã lưu kế hoạch số ${plan.id} «${plan.title}»: thêm ${revision.added.length}, sửa ${revision.changed.length}, ` +
+      `bỏ ${revision.retired.length}, giữ nguyên ${revision.unchanged} nhiệm vụ; ${assignments} phân công.`,
+  ];
+  if (preview.unmatched.length) {
+    lines.push(`Tên đơn vị chưa khớp (${preview.unmatched.length}), cần rà soát trên giao diện:`);
+    for (const u of preview.unmatched) lines.push(`  - «${u.text}» (${u.keys.join(', ')})${u.suggestions[0] ? ` — gợi ý: ${u.suggestions[0].name}` : ''}`);
+  }
+  if (preview.needsReview.length) lines.push(`Thời hạn cần rà soát: ${preview.needsReview.map((r) => r.key).join(', ')}`);
+  return lines.join('\n');
+}
 
 const fmtDate = (iso: string) => iso.split('-').reverse().join('/');
 
@@ -51,8 +68,10 @@ export function importCommand(program: Command): void {
     .argument('<file>', 'tệp kế hoạch')
     .option('--db <url>', 'sqlite:ĐƯỜNG_DẪN hoặc postgres://…')
     .option('--dry-run', 'chỉ đọc và kiểm tra, không ghi gì vào cơ sở dữ liệu')
+    .option('--plan <id>', 'cập nhật kế hoạch đã có (theo số hiệu nhiệm vụ) thay vì tạo mới', (v) => Number.parseInt(v, 10))
+    .option('--issuer <code>', 'mã đơn vị ban hành khi văn bản không ghi rõ (ví dụ DH)')
     .option('--json', 'in bản nháp kế hoạch (PlanDraft, dondoc.plan/1) dạng JSON')
-    .action(async (file: string, opts: { db?: string; dryRun?: boolean; json?: boolean }) => {
+    .action(async (file: string, opts: { db?: string; dryRun?: boolean; json?: boolean; plan?: number; issuer?: string }) => {
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await readFile(file));
@@ -65,12 +84,18 @@ export function importCommand(program: Command): void {
       }
       const draft = await readPlanFile(bytes, basename(file));
       if (!opts.dryRun) {
-        // Saving a plan (Plan, Appendices, Tasks, Assignments in one transaction) is not built yet.
-        throw new CliError(
-          `Đã đọc «${basename(file)}» (${draft.appendices.reduce((n, a) => n + a.tasks.length, 0)} nhiệm vụ) nhưng chưa hỗ trợ lưu kế hoạch vào cơ sở dữ liệu; ` +
-            'không có gì được ghi. Hãy dùng --dry-run để chỉ đọc và kiểm tra tệp.',
-          1,
-        );
+        const saved = await withServices(databaseUrl(opts.db), async (services) => {
+          const issuer = opts.issuer ? (await services.units.list(SYSTEM_ACTOR)).find((u) => u.code === opts.issuer!.toUpperCase()) : undefined;
+          if (opts.issuer && !issuer) throw new CliError(`Không có đơn vị mã «${opts.issuer}».`);
+          return services.plans.import(SYSTEM_ACTOR, { bytes, name: basename(file) }, {
+            ...(opts.plan !== undefined ? { planId: opts.plan } : {}),
+            ...(issuer ? { issuerUnitId: issuer.id } : {}),
+          });
+        });
+        if (opts.json) process.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
+        else console.log(summarizeDraft(draft));
+        console.error(describeSaved(saved));
+        return;
       }
       if (opts.json) process.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
       else console.log(summarizeDraft(draft));
