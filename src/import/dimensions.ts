@@ -3,19 +3,8 @@
  * "Tham gia của người dân ở cấp cơ sở", "Công khai, minh bạch (trong việc ra quyết định)",
  * "Chỉ số Quản trị môi trường", "Chỉ số nội dung 5: Thủ tục hành chính công", …
  */
-import type { DimensionKey } from './draft.js';
+import { DIMENSIONS, DIMENSION_LABEL_VI, type Dimension as DimensionKey } from '../domain/plans/plan.js';
 import { foldWords } from './text.js';
-
-export const DIMENSIONS: ReadonlyArray<{ key: DimensionKey; title: string }> = [
-  { key: 'participation', title: 'Tham gia của người dân ở cấp cơ sở' },
-  { key: 'transparency', title: 'Công khai, minh bạch trong việc ra quyết định ở địa phương' },
-  { key: 'accountability', title: 'Trách nhiệm giải trình với người dân' },
-  { key: 'corruption_control', title: 'Kiểm soát tham nhũng trong khu vực công' },
-  { key: 'admin_procedures', title: 'Thủ tục hành chính công' },
-  { key: 'public_services', title: 'Cung ứng dịch vụ công' },
-  { key: 'environment', title: 'Quản trị môi trường' },
-  { key: 'e_governance', title: 'Quản trị điện tử' },
-];
 
 const RULES: ReadonlyArray<[DimensionKey, RegExp]> = [
   ['corruption_control', /\btham nhung\b|\bkiem soat tham\b/],
@@ -35,10 +24,10 @@ export function dimensionOf(title: string): DimensionKey | null {
   for (const [key, re] of RULES) if (re.test(words)) return key;
   // "Chỉ số nội dung 5", "Nội dung 5" without words: the official numbering.
   const n = /^(?:chi so )?(?:noi dung|linh vuc) (?:so )?([1-8])$/.exec(words);
-  if (n) return DIMENSIONS[Number(n[1]) - 1]!.key;
+  if (n) return DIMENSIONS[Number(n[1]) - 1]!;
   return null;
 }
 
 export function dimensionTitle(key: DimensionKey): string {
-  return DIMENSIONS.find((d) => d.key === key)!.title;
+  return DIMENSION_LABEL_VI[key];
 }

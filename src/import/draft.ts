@@ -2,15 +2,8 @@
 
 export const PLAN_DRAFT_FORMAT = 'dondoc.plan/1';
 
-export type DimensionKey =
-  | 'participation'
-  | 'transparency'
-  | 'accountability'
-  | 'corruption_control'
-  | 'admin_procedures'
-  | 'public_services'
-  | 'environment'
-  | 'e_governance';
+export type { Dimension as DimensionKey } from '../domain/plans/plan.js';
+import type { Dimension as DimensionKey } from '../domain/plans/plan.js';
 
 export interface Window {
   from: string;

@@ -16,7 +16,7 @@ export type Dimension = (typeof DIMENSIONS)[number];
 /** The Vietnamese names of the 8 PAPI dimensions (papi-structure.md §3). */
 export const DIMENSION_LABEL_VI: Record<Dimension, string> = {
   participation: 'Tham gia của người dân ở cấp cơ sở',
-  transparency: 'Công khai, minh bạch trong việc ra quyết định',
+  transparency: 'Công khai, minh bạch trong việc ra quyết định ở địa phương',
   accountability: 'Trách nhiệm giải trình với người dân',
   corruption_control: 'Kiểm soát tham nhũng trong khu vực công',
   admin_procedures: 'Thủ tục hành chính công',
