@@ -21,8 +21,12 @@ export class AuditService {
   ) {}
 
   async record(repos: Repositories, actor: Actor, event: AuditEvent): Promise<void> {
-    await repos.audit.append({
-      at: this.clock.now().toISOString(),
+    await repos.audit.appendMany([this.toRecord(actor, event, this.clock.now().toISOString())]);
+  }
+
+  private toRecord(actor: Actor, event: AuditEvent, at: string) {
+    return {
+      at,
       actorId: actor.id,
       actorName: actor.username,
       action: event.action,
@@ -30,7 +34,13 @@ export class AuditService {
       entityId: event.entityId === null ? null : String(event.entityId),
       before: auditSnapshot(event.before),
       after: auditSnapshot(event.after),
-    });
+    };
+  }
+
+  /** Several entries of one write, appended in one batch (a plan import writes hundreds of rows). */
+  async recordMany(repos: Repositories, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
+    const at = this.clock.now().toISOString();
+    await repos.audit.appendMany(events.map((event) => this.toRecord(actor, event, at)));
   }
 
   async list(actor: Actor, query: { entity?: string; entityId?: string; beforeSeq?: number; limit?: number }): Promise<AuditLogRow[]> {

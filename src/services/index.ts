@@ -9,6 +9,7 @@ import { argon2Hasher, type PasswordHasher } from './passwords.js';
 import { UnitService } from './unit-service.js';
 import { HealthService } from './health-service.js';
 import { PlanService } from './plan-service.js';
+import { PlanExportService } from './plan-export-service.js';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -34,6 +35,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     accounts: new AccountService(store, audit, passwords, clock),
     apiTokens: new ApiTokenService(store, audit, clock),
     plans: new PlanService(store, audit, clock),
+    planExport: new PlanExportService(store),
   };
 }
 

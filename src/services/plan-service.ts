@@ -12,7 +12,8 @@ import { createResolver, namesMatch, type Resolution } from '../domain/units/res
 import { GOVERNMENT_KINDS, type Unit } from '../domain/units/unit.js';
 import { readPlanFile, type DraftWarning, type PlanDraft } from '../import/index.js';
 import type { Repositories, Store } from '../db/repositories/index.js';
-import type { AuditService } from './audit-service.js';
+import type { NewTaskRow } from '../db/repositories/plans.js';
+import type { AuditEvent, AuditService } from './audit-service.js';
 import type { Clock } from './clock.js';
 import { sha256Bytes } from './tokens.js';
 
@@ -259,6 +260,10 @@ export class PlanService {
     });
   }
 
+  /**
+   * Writes tasks and assignments for a saved plan. New tasks, new assignments and the audit entries go
+   * in batches: a plan has hundreds of rows, and one round trip each would make PostgreSQL slow.
+   */
   private async saveTasks(repos: Repositories, actor: Actor, plan: Plan, preview: ImportPreview, now: string): Promise<void> {
     const appendixIds = new Map<string | null, number>();
     for (const [position, a] of preview.draft.appendices.entries()) {
@@ -272,12 +277,14 @@ export class PlanService {
       });
       appendixIds.set(a.label, saved.id);
     }
+    const events: AuditEvent[] = [];
     const existing = new Map((await repos.plans.tasks(plan.id, true)).map((t) => [t.key, t]));
     const draftTasks = preview.draft.appendices.flatMap((a) => a.tasks);
-    const seen = new Set<string>();
+    const planned = new Map<number, readonly PlannedAssignment[]>();
+    const fresh: NewTaskRow[] = [];
+    const freshPlanned: Array<readonly PlannedAssignment[]> = [];
     for (const [position, p] of preview.tasks.entries()) {
       const d = draftTasks[position]!;
-      seen.add(p.key);
       const row = {
         appendixId: appendixIds.get(p.appendix)!,
         no: p.no,
@@ -298,49 +305,59 @@ export class PlanService {
         updatedAt: now,
       };
       const before = existing.get(p.key);
-      let task: Task;
       if (!before) {
-        task = await repos.plans.insertTask({ ...row, planId: plan.id, key: p.key, version: 1, createdAt: now });
-        await this.audit.record(repos, actor, { action: 'task.create', entity: 'task', entityId: task.id, after: auditTask(task) });
-      } else {
-        task = await repos.plans.updateTask(before.id, row);
-        if (changed(before, task)) {
-          await this.audit.record(repos, actor, { action: 'task.update', entity: 'task', entityId: task.id, before: auditTask(before), after: auditTask(task) });
-        }
+        fresh.push({ ...row, planId: plan.id, key: p.key, version: 1, createdAt: now });
+        freshPlanned.push(p.assignments);
+        continue;
       }
-      await this.syncAssignments(repos, actor, task.id, p.assignments, now);
+      existing.delete(p.key);
+      const after = await repos.plans.updateTask(before.id, row);
+      if (changed(before, after)) events.push({ action: 'task.update', entity: 'task', entityId: after.id, before: auditTask(before), after: auditTask(after) });
+      planned.set(after.id, p.assignments);
     }
-    for (const [key, t] of existing) {
-      if (seen.has(key) || t.retiredAt !== null) continue;
+    for (const [i, task] of (await repos.plans.insertTasks(fresh)).entries()) {
+      events.push({ action: 'task.create', entity: 'task', entityId: task.id, after: auditTask(task) });
+      planned.set(task.id, freshPlanned[i]!);
+    }
+    for (const t of existing.values()) {
+      if (t.retiredAt !== null) continue;
       await repos.plans.updateTask(t.id, { retiredAt: now, updatedAt: now });
-      await this.syncAssignments(repos, actor, t.id, [], now);
-      await this.audit.record(repos, actor, { action: 'task.retire', entity: 'task', entityId: t.id, before: auditTask(t) });
+      events.push({ action: 'task.retire', entity: 'task', entityId: t.id, before: auditTask(t) });
+      planned.set(t.id, []);
     }
+    events.push(...(await this.syncAssignments(repos, planned, now)));
+    await this.audit.recordMany(repos, actor, events);
   }
 
-  private async syncAssignments(repos: Repositories, actor: Actor, taskId: number, planned: readonly PlannedAssignment[], now: string): Promise<void> {
-    const current = await repos.plans.assignments([taskId], true);
-    const byUnit = new Map(current.map((a) => [a.unitId, a]));
-    const inserts = [];
-    for (const p of planned) {
-      const a = byUnit.get(p.unitId);
-      if (!a) inserts.push({ taskId, unitId: p.unitId, role: p.role, sourceText: p.sourceText, createdAt: now, retiredAt: null });
-      else if (a.retiredAt !== null || a.role !== p.role || a.sourceText !== p.sourceText) {
-        await repos.plans.setAssignment(a.id, { role: p.role, sourceText: p.sourceText, retiredAt: null });
+  /** Brings each task's assignments to the planned set: new rows inserted, missing ones retired, none deleted. */
+  private async syncAssignments(repos: Repositories, planned: ReadonlyMap<number, readonly PlannedAssignment[]>, now: string): Promise<AuditEvent[]> {
+    const current = await repos.plans.assignments([...planned.keys()], true);
+    const byTask = new Map<number, Assignment[]>();
+    for (const a of current) byTask.set(a.taskId, [...(byTask.get(a.taskId) ?? []), a]);
+    const inserts: Array<Omit<Assignment, 'id'>> = [];
+    const events: AuditEvent[] = [];
+    for (const [taskId, wanted] of planned) {
+      const have = new Map((byTask.get(taskId) ?? []).map((a) => [a.unitId, a]));
+      const added: Array<{ unitId: number; role: string }> = [];
+      for (const p of wanted) {
+        const a = have.get(p.unitId);
+        if (!a) {
+          inserts.push({ taskId, unitId: p.unitId, role: p.role, sourceText: p.sourceText, createdAt: now, retiredAt: null });
+          added.push({ unitId: p.unitId, role: p.role });
+        } else if (a.retiredAt !== null || a.role !== p.role || a.sourceText !== p.sourceText) {
+          await repos.plans.setAssignment(a.id, { role: p.role, sourceText: p.sourceText, retiredAt: null });
+          added.push({ unitId: p.unitId, role: p.role });
+        }
+      }
+      const keep = new Set(wanted.map((p) => p.unitId));
+      const retired = [...have.values()].filter((a) => a.retiredAt === null && !keep.has(a.unitId));
+      for (const a of retired) await repos.plans.setAssignment(a.id, { retiredAt: now });
+      if (added.length || retired.length) {
+        events.push({ action: 'task.assign', entity: 'task', entityId: taskId, after: { added, retired: retired.map((a) => a.unitId) } });
       }
     }
-    const wanted = new Set(planned.map((p) => p.unitId));
-    const retired = current.filter((a) => a.retiredAt === null && !wanted.has(a.unitId));
-    for (const a of retired) await repos.plans.setAssignment(a.id, { retiredAt: now });
-    if (inserts.length) await repos.plans.insertAssignments(inserts);
-    if (inserts.length || retired.length) {
-      await this.audit.record(repos, actor, {
-        action: 'task.assign',
-        entity: 'task',
-        entityId: taskId,
-        after: { added: inserts.map((i) => ({ unitId: i.unitId, role: i.role })), retired: retired.map((a) => a.unitId) },
-      });
-    }
+    await repos.plans.insertAssignments(inserts);
+    return events;
   }
 
   /** The government that issued the document: given, or matched from the issuer line. */

@@ -16,21 +16,29 @@ export class AuditRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Appends one entry. Must run inside the transaction of the write it records. The UPDATE
-   * of the head row takes its lock first, so concurrent writers queue up and the chain never forks.
+   * Appends entries inside the transaction of the write they record. The UPDATE of the head row takes
+   * its lock first, so concurrent writers queue up and the chain never forks; a batch costs one lock,
+   * one insert per hundred entries and one update.
    */
-  async append(record: AuditRecord): Promise<AuditEntry> {
+  async appendMany(records: readonly AuditRecord[]): Promise<AuditEntry[]> {
+    if (records.length === 0) return [];
     const head = await this.db
       .updateTable('auditHead')
-      .set((eb) => ({ seq: eb('seq', '+', 1) }))
+      .set((eb) => ({ seq: eb('seq', '+', records.length) }))
       .where('id', '=', 1)
       .returning(['seq', 'lastHash'])
       .executeTakeFirstOrThrow();
-    const content = { ...record, seq: head.seq };
-    const entry: AuditEntry = { ...content, prevHash: head.lastHash, hash: auditHash(content, head.lastHash) };
-    await this.db.insertInto('auditLog').values(entry).execute();
-    await this.db.updateTable('auditHead').set({ lastHash: entry.hash }).where('id', '=', 1).execute();
-    return entry;
+    let prev = head.lastHash;
+    let seq = head.seq - records.length;
+    const entries = records.map((record) => {
+      const content = { ...record, seq: ++seq };
+      const entry: AuditEntry = { ...content, prevHash: prev, hash: auditHash(content, prev) };
+      prev = entry.hash;
+      return entry;
+    });
+    for (let i = 0; i < entries.length; i += 100) await this.db.insertInto('auditLog').values(entries.slice(i, i + 100)).execute();
+    await this.db.updateTable('auditHead').set({ lastHash: prev }).where('id', '=', 1).execute();
+    return entries;
   }
 
   async list(query: AuditQuery): Promise<AuditLogRow[]> {

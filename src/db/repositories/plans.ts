@@ -118,6 +118,17 @@ export class PlanRepository {
     return toTask(await this.db.insertInto('tasks').values(row).returningAll().executeTakeFirstOrThrow());
   }
 
+  /** Inserts many tasks, in chunks, returning them in the order given. */
+  async insertTasks(rows: readonly NewTaskRow[]): Promise<Task[]> {
+    const out: Task[] = [];
+    for (let i = 0; i < rows.length; i += 50) {
+      const chunk = await this.db.insertInto('tasks').values(rows.slice(i, i + 50)).returningAll().execute();
+      const byKey = new Map(chunk.map((r) => [r.key, r]));
+      for (const r of rows.slice(i, i + 50)) out.push(toTask(byKey.get(r.key)!));
+    }
+    return out;
+  }
+
   async updateTask(id: number, patch: TaskPatch): Promise<Task> {
     return toTask(
       await this.db

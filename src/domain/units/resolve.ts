@@ -157,7 +157,17 @@ export function createResolver(units: readonly ResolvableUnit[], options: Resolv
   };
   const issuerTree = tree.subtree(options.issuerId);
 
+  // A plan names the same parties again and again ("UBND các xã, phường" in most rows): resolve each once.
+  const memo = new Map<string, Resolution>();
   return (party: string): Resolution => {
+    const cached = memo.get(party);
+    if (cached) return cached;
+    const result = resolveOnce(party);
+    memo.set(party, result);
+    return result;
+  };
+
+  function resolveOnce(party: string): Resolution {
     const text = party.trim();
     const key = searchKey(text);
     const stripped = stripLeading(key.split(' ').filter(Boolean)).join(' ');
@@ -180,5 +190,5 @@ export function createResolver(units: readonly ResolvableUnit[], options: Resolv
       .slice(0, 3)
       .map((s) => ({ ...s, score: Math.round(s.score * 100) / 100 }));
     return { type: 'unmatched', text, suggestions };
-  };
+  }
 }
