@@ -18,6 +18,11 @@ export function abilities(actor: Actor) {
     updateUser: can(actor, 'update', 'User', { id: null, unitId: null }),
     resetPassword: can(actor, 'resetPassword', 'User', { id: null, unitId: null }),
     readAudit: can(actor, 'read', 'AuditLog', {}),
+    // A plan is imported for an issuing unit: the user may import if some unit in reach allows it.
+    importPlan:
+      actor.scope === null
+        ? can(actor, 'create', 'Plan', { issuerUnitId: null })
+        : [...actor.scope].some((issuerUnitId) => can(actor, 'create', 'Plan', { issuerUnitId })),
   };
 }
 
