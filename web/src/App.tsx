@@ -8,6 +8,10 @@ import { AuditPage } from './pages/audit/AuditPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ImportPlanPage } from './pages/plans/ImportPlanPage';
+import { canImportPlans } from './pages/plans/planLabels';
+import { PlanPage } from './pages/plans/PlanPage';
+import { PlansPage } from './pages/plans/PlansPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { UnitsPage } from './pages/units/UnitsPage';
 import { PATHS } from './paths';
@@ -31,6 +35,9 @@ export function App() {
     <AppLayout>
       <Routes>
         <Route path={PATHS.home} element={<HomePage />} />
+        <Route path={PATHS.plans} element={<PlansPage />} />
+        <Route path={PATHS.planImport} element={canImportPlans(session.user) ? <ImportPlanPage /> : <Navigate to={PATHS.plans} replace />} />
+        <Route path={`${PATHS.plans}/:id`} element={<PlanPage />} />
         <Route path={PATHS.units} element={<UnitsPage />} />
         <Route path={PATHS.accounts} element={abilities.listUsers ? <AccountsPage /> : <Navigate to={PATHS.home} replace />} />
         <Route path={PATHS.audit} element={abilities.readAudit ? <AuditPage /> : <Navigate to={PATHS.home} replace />} />

@@ -5,4 +5,12 @@ export const PATHS = {
   accounts: '/tai-khoan',
   audit: '/nhat-ky',
   profile: '/ca-nhan',
+  plans: '/ke-hoach',
+  planImport: '/ke-hoach/nhap',
 } as const;
+
+/** One plan's page: /ke-hoach/12. */
+export const planPath = (id: number) => `${PATHS.plans}/${id}`;
+
+/** The import page, revising a saved plan when `planId` is given. */
+export const planImportPath = (planId?: number) => (planId === undefined ? PATHS.planImport : `${PATHS.planImport}?planId=${planId}`);

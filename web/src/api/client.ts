@@ -48,7 +48,9 @@ function url(path: string, query?: Query): string {
 
 async function request<T>(method: string, path: string, options: { body?: unknown; query?: Query; quiet401?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // FormData (file uploads) sets its own multipart Content-Type with the boundary.
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
@@ -56,7 +58,7 @@ async function request<T>(method: string, path: string, options: { body?: unknow
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(clientMessages.network, 0, 'network');
@@ -84,6 +86,8 @@ async function request<T>(method: string, path: string, options: { body?: unknow
 export const http = {
   get: <T>(path: string, query?: Query, opts?: { quiet401?: boolean }) => request<T>('GET', path, { query, ...opts }),
   post: <T>(path: string, body?: unknown, opts?: { quiet401?: boolean }) => request<T>('POST', path, { body, ...opts }),
+  /** multipart/form-data (a file and text fields); the CSRF token goes in the header as for JSON. */
+  postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };

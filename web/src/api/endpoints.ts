@@ -1,6 +1,14 @@
-import { http } from './client';
+import { API_BASE, http } from './client';
 import type {
   ApiToken,
+  ImportPreview,
+  ImportRequest,
+  ImportResult,
+  ParsedDeadlines,
+  PlanDetail,
+  PlanSummary,
+  TaskQuery,
+  TaskWithAssignments,
   AuditEntry,
   CreatedApiToken,
   NewUnit,
@@ -42,7 +50,33 @@ export const api = {
       http.post<CreatedApiToken>('/tokens', expiresAt ? { name, expiresAt } : { name }),
     revoke: (id: number) => http.delete<ApiToken>(`/tokens/${id}`),
   },
+  plans: {
+    list: () => http.get<PlanSummary[]>('/plans'),
+    get: (id: number) => http.get<PlanDetail>(`/plans/${id}`),
+    tasks: (id: number, query: TaskQuery = {}) => http.get<TaskWithAssignments[]>(`/plans/${id}/tasks`, { ...query }),
+    /** The original document, downloaded by the browser with the session cookie. */
+    fileUrl: (id: number) => `${API_BASE}/plans/${id}/file`,
+    preview: (request: Omit<ImportRequest, 'dryRun'>) => http.postForm<ImportPreview>('/plans/import', importForm({ ...request, dryRun: true })),
+    import: (request: Omit<ImportRequest, 'dryRun'>) => http.postForm<ImportResult>('/plans/import', importForm({ ...request, dryRun: false })),
+  },
+  deadlines: {
+    /** The deadline grammar over HTTP: how the server would read each text inside the window. */
+    parse: (texts: string[], from: string, to: string) => http.post<ParsedDeadlines>('/deadlines/parse', { texts, from, to }),
+  },
   audit: {
     list: (query: { entity?: string; beforeSeq?: number; limit?: number } = {}) => http.get<AuditEntry[]>('/audit', query),
   },
 };
+
+/** The multipart form of POST /plans/import: the file, then the text fields (objects as JSON). */
+function importForm(request: ImportRequest): FormData {
+  const form = new FormData();
+  if (request.dryRun) form.append('dryRun', 'true');
+  if (request.planId !== undefined) form.append('planId', String(request.planId));
+  if (request.issuerUnitId !== undefined) form.append('issuerUnitId', String(request.issuerUnitId));
+  if (request.partyFixes && Object.keys(request.partyFixes).length) form.append('partyFixes', JSON.stringify(request.partyFixes));
+  if (request.deadlineFixes && Object.keys(request.deadlineFixes).length) form.append('deadlineFixes', JSON.stringify(request.deadlineFixes));
+  // Fields before the file: the server reads the parts in order and the file is the big one.
+  form.append('file', request.file, request.file.name);
+  return form;
+}

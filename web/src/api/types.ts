@@ -5,9 +5,20 @@ export { UNIT_KINDS, type Unit, type UnitKind } from '../../../src/domain/units/
 export { ROLES, type Role } from '../../../src/domain/accounts/roles';
 export type { User } from '../../../src/domain/accounts/user';
 export type { AuditEntry } from '../../../src/domain/audit/chain';
+export { DIMENSIONS, type Appendix, type Assignment, type Dimension, type Plan, type Task } from '../../../src/domain/plans/plan';
+export type { PartyMention } from '../../../src/domain/plans/assignments';
+export type { Revision, ComparedField } from '../../../src/domain/plans/revision';
+export type { Due, Schedule, ScheduleKind } from '../../../src/domain/schedule/types';
+export type { GroupKey, Resolution } from '../../../src/domain/units/resolve';
+export type { DraftTask, DraftWarning, PlanDraft } from '../../../src/import/draft';
+export type { ImportPreview, PreviewTask, TaskWithAssignments } from '../../../src/services/plan-service';
 import type { UnitKind } from '../../../src/domain/units/unit';
 import type { Role } from '../../../src/domain/accounts/roles';
 import type { User } from '../../../src/domain/accounts/user';
+import type { Appendix, Plan } from '../../../src/domain/plans/plan';
+import type { Revision } from '../../../src/domain/plans/revision';
+import type { Schedule, ScheduleKind } from '../../../src/domain/schedule/types';
+import type { ImportPreview } from '../../../src/services/plan-service';
 
 export interface NewUnit {
   name: string;
@@ -69,4 +80,43 @@ export interface ApiToken {
 export interface CreatedApiToken extends ApiToken {
   /** The secret: returned once, never again. */
   token: string;
+}
+
+/** A plan in the list: the plan and how many tasks it holds. */
+export type PlanSummary = Plan & { taskCount: number };
+
+/** A plan with its appendices (Phụ lục) and their windows. */
+export type PlanDetail = Plan & { appendices: Appendix[] };
+
+export interface TaskQuery {
+  dimension?: string;
+  unitId?: number;
+  kind?: ScheduleKind;
+  dueWithinDays?: number;
+  q?: string;
+}
+
+/** What the import form sends besides the file. */
+export interface ImportRequest {
+  file: File;
+  dryRun: boolean;
+  planId?: number;
+  issuerUnitId?: number;
+  /** Party text → unit id, or null for "không phải đơn vị báo cáo". */
+  partyFixes?: Record<string, number | null>;
+  /** Task key ("I/12") → corrected deadline text. */
+  deadlineFixes?: Record<string, string>;
+}
+
+/** 201 of a confirmed import. */
+export interface ImportResult {
+  plan: Plan;
+  revision: Revision;
+  unmatched: ImportPreview['unmatched'];
+  needsReview: ImportPreview['needsReview'];
+  warnings: ImportPreview['warnings'];
+}
+
+export interface ParsedDeadlines {
+  results: Schedule[];
 }

@@ -51,6 +51,11 @@ export function HomePage() {
         </Text>
         <List spacing={4}>
           <List.Item>
+            <Anchor component={Link} to={PATHS.plans}>
+              {t('home.linkPlans')}
+            </Anchor>
+          </List.Item>
+          <List.Item>
             <Anchor component={Link} to={PATHS.units}>
               {t('home.linkUnits')}
             </Anchor>
