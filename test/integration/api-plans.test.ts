@@ -62,10 +62,11 @@ describe.each(engines)('plans API on $name', (engine) => {
     const text = seedText().replace('Đông Hoà, ngày', 'Đông Hoà,  ngày');
     const res = await upload(noivu, { dryRun: 'true' }, { name: 'ke-hoach.txt', content: text });
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { draft: { format: string; appendices: Array<{ tasks: unknown[] }> }; issuer: { name: string }; tasks: unknown[] };
-    expect(body.draft.format).toBe('dondoc.plan/1');
-    expect(body.tasks).toHaveLength(104);
-    expect(body.issuer.name).toBe('UBND thị xã Đông Hòa');
+    const body = res.json() as { format: string; appendices: Array<{ tasks: unknown[] }>; review: { issuer: { name: string }; tasks: unknown[] } };
+    expect(body.format).toBe('dondoc.plan/1');
+    expect(body.appendices.flatMap((a) => a.tasks)).toHaveLength(104);
+    expect(body.review.tasks).toHaveLength(104);
+    expect(body.review.issuer.name).toBe('UBND thị xã Đông Hòa');
     expect(((await noivu.get('/api/v1/plans')).json() as unknown[]).length).toBe(before);
   });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -15,9 +15,19 @@ import { DEMO_PASSWORD } from './app.js';
 const root = join(import.meta.dirname, '..', '..');
 const webRoot = join(root, 'dist', 'web');
 
-/** The staff app must be built to be served; build it once if this checkout has not. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** The staff app must be built to be served; build it when missing or older than its sources. */
 export function ensureWebBuilt(): string {
-  if (!existsSync(join(webRoot, 'index.html'))) {
+  const index = join(webRoot, 'index.html');
+  if (!existsSync(index) || newest(join(root, 'web', 'src')) > statSync(index).mtimeMs) {
     execFileSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
   }
   return webRoot;

@@ -92,6 +92,12 @@ describe('resolving the parties of the seed plan', () => {
     expect(r.type === 'group' && r.unitIds.includes(idOf('DH.MTTQ'))).toBe(true);
   });
 
+  it('reads "UBMTTQVN và các đoàn thể …" as the Front and the mass organisations', () => {
+    const r = resolve('UBMTTQVN và các đoàn thể thị xã, các xã, phường');
+    expect(r.type === 'group' && r.group).toBe('mass_orgs');
+    expect(r.type === 'group' && r.unitIds).toContain(idOf('DH.MTTQ'));
+  });
+
   it('keeps vague mentions as text', () => {
     for (const text of ['Các cơ quan, đơn vị có liên quan', 'các cơ quan liên quan', 'Các sở, ngành liên quan', 'Các trường học', 'thôn, khu phố, tổ dân phố']) {
       expect(resolve(text).type, text).toBe('vague');

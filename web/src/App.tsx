@@ -36,7 +36,7 @@ export function App() {
       <Routes>
         <Route path={PATHS.home} element={<HomePage />} />
         <Route path={PATHS.plans} element={<PlansPage />} />
-        <Route path={PATHS.planImport} element={canImportPlans(session.user) ? <ImportPlanPage /> : <Navigate to={PATHS.plans} replace />} />
+        <Route path={PATHS.planImport} element={canImportPlans(session) ? <ImportPlanPage /> : <Navigate to={PATHS.plans} replace />} />
         <Route path={`${PATHS.plans}/:id`} element={<PlanPage />} />
         <Route path={PATHS.units} element={<UnitsPage />} />
         <Route path={PATHS.accounts} element={abilities.listUsers ? <AccountsPage /> : <Navigate to={PATHS.home} replace />} />

@@ -38,6 +38,8 @@ interface Pattern {
 const PATTERNS: Pattern[] = [
   { test: /\b(co )?lien quan$/, vague: 'Cơ quan, đơn vị liên quan: không xác định được đơn vị cụ thể.' },
   { test: /^(cac so|so (ban )?nganh)\b/, vague: 'Các sở, ngành cấp tỉnh: cơ quan bên ngoài, không phải báo cáo.' },
+  // "UBMTTQVN và các đoàn thể thị xã, các xã, phường": the Front and the mass organisations together.
+  { test: /^(ub ?mttq(vn)?|uy ban (mttq(vn)?|mat tran to quoc( viet nam)?)|mat tran to quoc( viet nam)?) va cac (doan the|to chuc chinh tri xa hoi)\b/, group: 'mass_orgs' },
   { test: /^(cac |cap )(xa|phuong)( (xa|phuong|thi tran))*( tren dia ban)?$/, group: 'communes_wards' },
   { test: /^(cac )?co quan( ban)?( nganh)? doan the\b/, group: 'agencies_and_mass_orgs' },
   { test: /^cac (co quan|phong|don vi)( (chuyen mon|ban|nganh|don vi|co quan))*( thuoc ubnd)?$/, group: 'agencies' },

@@ -65,7 +65,12 @@ export async function planRoutes(app: FastifyInstance, services: Services): Prom
     const { actor } = authOf(request);
     const { file, fields } = await readImportForm(request);
     const { dryRun, ...options } = fields;
-    if (dryRun) return services.plans.preview(actor, file, options);
+    if (dryRun) {
+      // The answer is the PlanDraft (format dondoc.plan/1, as `dondoc import --json` prints it), with the
+      // review — resolved parties, parsed schedules, differences from a saved plan — beside it.
+      const { draft, ...review } = await services.plans.preview(actor, file, options);
+      return { ...draft, review };
+    }
     const { plan, revision, preview } = await services.plans.import(actor, file, options);
     return reply.status(201).send({ plan, revision, unmatched: preview.unmatched, needsReview: preview.needsReview, warnings: preview.warnings });
   });

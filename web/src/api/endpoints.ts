@@ -2,6 +2,7 @@ import { API_BASE, http } from './client';
 import type {
   ApiToken,
   ImportPreview,
+  PlanDraft,
   ImportRequest,
   ImportResult,
   ParsedDeadlines,
@@ -56,7 +57,14 @@ export const api = {
     tasks: (id: number, query: TaskQuery = {}) => http.get<TaskWithAssignments[]>(`/plans/${id}/tasks`, { ...query }),
     /** The original document, downloaded by the browser with the session cookie. */
     fileUrl: (id: number) => `${API_BASE}/plans/${id}/file`,
-    preview: (request: Omit<ImportRequest, 'dryRun'>) => http.postForm<ImportPreview>('/plans/import', importForm({ ...request, dryRun: true })),
+    // The dry run answers the PlanDraft with the review beside it; the screens want them the other way round.
+    preview: async (request: Omit<ImportRequest, 'dryRun'>): Promise<ImportPreview> => {
+      const { review, ...draft } = await http.postForm<PlanDraft & { review: Omit<ImportPreview, 'draft'> }>(
+        '/plans/import',
+        importForm({ ...request, dryRun: true }),
+      );
+      return { ...review, draft };
+    },
     import: (request: Omit<ImportRequest, 'dryRun'>) => http.postForm<ImportResult>('/plans/import', importForm({ ...request, dryRun: false })),
   },
   deadlines: {

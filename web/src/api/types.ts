@@ -58,6 +58,7 @@ export interface Abilities {
   updateUser: boolean;
   resetPassword: boolean;
   readAudit: boolean;
+  importPlan: boolean;
 }
 
 export interface Session {

@@ -36,7 +36,7 @@ export function PlanPage() {
 
 function PlanView({ id }: { id: number }) {
   const t = useT();
-  const { user } = useSignedIn();
+  const signedIn = useSignedIn();
   const plan = useResource(() => api.plans.get(id), [id]);
   const units = useResource(() => api.units.list(), []);
   const all = useResource(() => api.plans.tasks(id), [id]);
@@ -123,7 +123,7 @@ function PlanView({ id }: { id: number }) {
       <Anchor component={Link} to={PATHS.plans} size="sm">
         ← {t('plan.back')}
       </Anchor>
-      <PlanHeader plan={p} issuer={unitsById.get(p.issuerUnitId)} canRevise={canImportPlans(user)} />
+      <PlanHeader plan={p} issuer={unitsById.get(p.issuerUnitId)} canRevise={canImportPlans(signedIn)} />
 
       <Card withBorder padding="md">
         <Stack gap="sm">

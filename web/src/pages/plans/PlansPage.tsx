@@ -15,7 +15,7 @@ import { canImportPlans } from './planLabels';
 /** Every plan: number, title, issuer, period, number of tasks; "Nhập kế hoạch" for those who may. */
 export function PlansPage() {
   const t = useT();
-  const { user } = useSignedIn();
+  const signedIn = useSignedIn();
   const plans = useResource(() => api.plans.list(), []);
   const units = useResource(() => api.units.list(), []);
   const unitNames = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
@@ -26,7 +26,7 @@ export function PlansPage() {
         title={t('plans.title')}
         description={t('plans.description')}
         actions={
-          canImportPlans(user) && (
+          canImportPlans(signedIn) && (
             <Button component={Link} to={PATHS.planImport} leftSection={<IconFileImport size={16} aria-hidden />}>
               {t('plans.import')}
             </Button>

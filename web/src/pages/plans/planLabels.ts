@@ -1,4 +1,4 @@
-import type { Dimension, PartyMention, ScheduleKind, User } from '../../api/types';
+import type { Abilities, Dimension, PartyMention, ScheduleKind } from '../../api/types';
 import { DIMENSIONS } from '../../api/types';
 import type { MessageKey } from '../../i18n/vi';
 
@@ -32,13 +32,9 @@ export function byDimension<T extends { dimension: string | null }>(items: reado
 /** Roman numerals for the dimension headings (I. … VIII.), as the plan writes them. */
 export const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
 
-/**
- * Who may import and revise plans. The session has no `importPlan` ability yet, so the role decides
- * here; the server checks again (403 for anyone else, and a coordinator only for its own government).
- * TODO: replace with `abilities.importPlan` once /auth/me reports it.
- */
-export function canImportPlans(user: Pick<User, 'role'>): boolean {
-  return user.role === 'admin' || user.role === 'coordinator';
+/** Who may import and revise plans: the server's policy answer, sent with the session. */
+export function canImportPlans(session: { abilities: Pick<Abilities, 'importPlan'> }): boolean {
+  return session.abilities.importPlan;
 }
 
 /** Lead parties first, then coordinating ones. */
