@@ -396,14 +396,4 @@ const changed = (a: Task, b: Task) =>
   (['content', 'leadText', 'coordinatingText', 'output', 'deadlineText', 'dimension', 'subgroup', 'retiredAt'] as const).some((f) => a[f] !== b[f]);
 
 /** What the audit log keeps of a task: its words and schedule kind, not the whole parsed structure. */
-const auditTask = (t: Task) => ({
-  key: t.key,
-  content: t.content,
-  leadText: t.leadText,
-  coordinatingText: t.coordinatingText,
-  output: t.output,
-  deadlineText: t.deadlineText,
-  scheduleKind: t.schedule.kind,
-  dimension: t.dimension,
-  retiredAt: t.retiredAt,
-});
+const auditTask = (t: Task) => ({ ...fieldsOfTask(t), scheduleKind: t.schedule.kind, retiredAt: t.retiredAt });

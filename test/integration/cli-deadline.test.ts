@@ -1,23 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gold, goldErrors } from '../support/deadline-gold.js';
 import { runDondoc as dondoc } from '../support/cli.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { sqliteEngine } from '../support/engines.js';
-
-const GOLD_FILE = resolve(import.meta.dirname, '..', 'fixtures', 'seed', 'deadlines.gold.jsonl');
-
-interface Gold {
-  text: string;
-  from: string;
-  to: string;
-  kinds: string[];
-  dues?: string[];
-  first?: string;
-  last?: string;
-  end?: string;
-  count?: number;
-}
 
 interface Printed {
   text: string;
@@ -30,23 +15,6 @@ interface Printed {
   needsReview?: boolean;
   explanations?: string[];
 }
-
-const gold: Gold[] = readFileSync(GOLD_FILE, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line) as Gold);
-
-function goldErrors(g: Gold, s: Printed): string[] {
-  const errors: string[] = [];
-  if (!g.kinds.includes(s.kind)) errors.push(`kind ${s.kind} ∉ ${g.kinds.join('|')}`);
-  if (g.dues && JSON.stringify(s.dues) !== JSON.stringify(g.dues)) errors.push(`dues ${s.dues.join(',')} ≠ ${g.dues.join(',')}`);
-  if (g.first && s.dues[0] !== g.first) errors.push(`first ${s.dues[0]} ≠ ${g.first}`);
-  if (g.last && s.dues[s.dues.length - 1] !== g.last) errors.push(`last ${s.dues[s.dues.length - 1]} ≠ ${g.last}`);
-  if (g.end && s.end !== g.end) errors.push(`end ${s.end} ≠ ${g.end}`);
-  if (g.count !== undefined && s.count !== g.count) errors.push(`count ${s.count} ≠ ${g.count}`);
-  return errors;
-}
-
 
 describe('dondoc deadline', () => {
   const windows = [...new Set(gold.map((g) => `${g.from}|${g.to}`))];
