@@ -173,6 +173,86 @@ export interface PlanImportTable {
   createdAt: string;
 }
 
+export interface RoundTable {
+  id: Generated<number>;
+  planId: number;
+  /** "2021-Q3", "2022-H1", "2022-03-01..2022-04-15" (domain/reporting periodKey). */
+  periodKey: string;
+  periodKind: string;
+  /** The data cut-off window (ND 09/2019). */
+  periodFrom: string;
+  periodTo: string;
+  /** The calendar span: which dues the round asks about. */
+  calendarFrom: string;
+  calendarTo: string;
+  label: string;
+  /** YYYY-MM-DD; the day ends at 23:59:59 Vietnam time. */
+  submissionDeadline: string;
+  openedBy: number | null;
+  openedAt: string;
+  closedAt: string | null;
+  version: Generated<number>;
+}
+
+export interface ReportTable {
+  id: Generated<number>;
+  roundId: number;
+  unitId: number;
+  status: 'draft' | 'submitted' | 'returned' | 'accepted';
+  /** JSON: the four parts (results, shortcomings, causes, proposals). */
+  narrative: string;
+  /** The coordinator's comment on the whole report when it was last returned. */
+  returnComment: string | null;
+  submittedAt: string | null;
+  /** 0/1: the last submission came after the round's deadline. */
+  late: number;
+  version: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EntryTable {
+  id: Generated<number>;
+  reportId: number;
+  taskId: number;
+  assignmentId: number | null;
+  role: 'lead' | 'coordinating';
+  status: 'not_started' | 'in_progress' | 'done' | 'blocked';
+  progress: number | null;
+  results: Generated<string>;
+  difficulties: Generated<string>;
+  proposals: Generated<string>;
+  blockedReason: string | null;
+  completedOn: string | null;
+  reviewComment: string | null;
+  /** JSON array of the due dates inside the round's calendar span. */
+  dues: Generated<string>;
+  position: number;
+}
+
+export interface EvidenceTable {
+  id: Generated<number>;
+  entryId: number;
+  docNumber: string | null;
+  docDate: string | null;
+  summary: string;
+  fileHash: string | null;
+  createdAt: string;
+}
+
+export interface ReportVersionTable {
+  id: Generated<number>;
+  reportId: number;
+  version: number;
+  status: string;
+  /** create | save | submit | return | accept */
+  action: string;
+  /** JSON: the whole report (narrative, entries with evidence) at this version. */
+  snapshot: string;
+  actorId: number | null;
+  createdAt: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -187,6 +267,11 @@ export interface Database {
   tasks: TaskTable;
   assignments: AssignmentTable;
   planImports: PlanImportTable;
+  rounds: RoundTable;
+  reports: ReportTable;
+  entries: EntryTable;
+  evidence: EvidenceTable;
+  reportVersions: ReportVersionTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

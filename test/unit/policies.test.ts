@@ -39,7 +39,7 @@ describe('the permission matrix (role × unit × action)', () => {
   const insideUser = { id: 99, unitId: 7 };
   const outsideUser = { id: 98, unitId: 2 };
   // [who, action, subject, resource, allowed]
-  const cases: Array<[keyof typeof people, string, 'Unit' | 'User' | 'ApiToken' | 'AuditLog' | 'Plan', unknown, boolean]> = [];
+  const cases: Array<[keyof typeof people, string, 'Unit' | 'User' | 'ApiToken' | 'AuditLog' | 'Plan' | 'Round' | 'Report', unknown, boolean]> = [];
   const unitIn = { id: 7, parentId: 3 };
   const unitOut = { id: 2, parentId: 1 };
   for (const who of Object.keys(people) as Array<keyof typeof people>) {
@@ -67,6 +67,30 @@ describe('the permission matrix (role × unit × action)', () => {
     cases.push([who, 'create', 'Plan', { issuerUnitId: 3 }, isAdmin || who === 'noivu']);
     cases.push([who, 'update', 'Plan', { issuerUnitId: 3 }, isAdmin || who === 'noivu']);
     cases.push([who, 'create', 'Plan', { issuerUnitId: 1 }, isAdmin]);
+    // Rounds: opened by the coordinator of the issuing government; seen by everyone.
+    cases.push([who, 'create', 'Round', { planIssuerUnitId: 3 }, isAdmin || who === 'noivu']);
+    cases.push([who, 'create', 'Round', { planIssuerUnitId: 1 }, isAdmin]);
+    cases.push([who, 'read', 'Round', { planIssuerUnitId: 3 }, true]);
+    // Reports: Hòa Vinh (6) is the officer's own ward; Hòa Tâm (7) another ward; Sở Nội vụ (2) outside the thị xã.
+    const own = (status: string) => ({ unitId: 6, status });
+    const other = (status: string) => ({ unitId: 7, status });
+    const outside = (status: string) => ({ unitId: 2, status });
+    cases.push([who, 'read', 'Report', own('draft'), true]);
+    cases.push([who, 'read', 'Report', other('submitted'), who !== 'hoavinh']);
+    cases.push([who, 'read', 'Report', outside('submitted'), isAdmin]);
+    for (const status of ['draft', 'returned']) {
+      cases.push([who, 'update', 'Report', own(status), isAdmin || who === 'hoavinh']);
+      cases.push([who, 'submit', 'Report', own(status), isAdmin || who === 'hoavinh']);
+      cases.push([who, 'update', 'Report', other(status), isAdmin]);
+      cases.push([who, 'review', 'Report', own(status), false]);
+    }
+    for (const status of ['submitted', 'accepted']) {
+      cases.push([who, 'update', 'Report', own(status), false]);
+      cases.push([who, 'submit', 'Report', own(status), false]);
+    }
+    cases.push([who, 'review', 'Report', own('submitted'), isAdmin || who === 'noivu']);
+    cases.push([who, 'review', 'Report', outside('submitted'), isAdmin]);
+    cases.push([who, 'review', 'Report', own('accepted'), false]);
   }
 
   it.each(cases)('%s: %s %s %j → %s', (who, action, subject, resource, allowed) => {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { MigrationContext } from './helpers.js';
 import { foundation } from './0001_foundation.js';
 import { plans } from './0002_plans.js';
+import { reporting } from './0003_reporting.js';
 
 /**
  * Every migration, in order. Append-only: a released migration is never edited;
@@ -11,5 +12,6 @@ export function allMigrations(ctx: MigrationContext): Record<string, Migration> 
   return {
     '0001_foundation': foundation(ctx),
     '0002_plans': plans(ctx),
+    '0003_reporting': reporting(ctx),
   };
 }

@@ -5,6 +5,7 @@ import { ApiTokenRepository } from './api-tokens.js';
 import { AuditRepository } from './audit.js';
 import { LoginAttemptRepository } from './login-attempts.js';
 import { PlanRepository } from './plans.js';
+import { ReportingRepository } from './reporting.js';
 import { SessionRepository } from './sessions.js';
 import { UnitRepository } from './units.js';
 import { UserRepository } from './users.js';
@@ -19,6 +20,7 @@ export function repositories(db: Kysely<Database>) {
     loginAttempts: new LoginAttemptRepository(db),
     audit: new AuditRepository(db),
     plans: new PlanRepository(db),
+    reporting: new ReportingRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -14,7 +14,12 @@ export type Action =
   | 'merge'
   | 'resetPassword'
   | 'changePassword'
-  | 'revoke';
+  | 'revoke'
+  | 'submit'
+  | 'review';
+
+/** The states of a unit's report in a round. */
+export type ReportState = 'draft' | 'submitted' | 'returned' | 'accepted';
 
 export interface Subjects extends Record<string, unknown> {
   Unit: { id: number | null; parentId: number | null };
@@ -22,6 +27,9 @@ export interface Subjects extends Record<string, unknown> {
   ApiToken: { userId: number };
   AuditLog: Record<string, never>;
   Plan: { issuerUnitId: number | null };
+  /** A round is opened on a plan: the plan's issuer decides who may open it. */
+  Round: { planIssuerUnitId: number | null };
+  Report: { unitId: number; status: ReportState };
 }
 
 const policies = new PolicySet<Subjects, Action>();
@@ -55,6 +63,20 @@ allow('ApiToken', 'revoke', (actor, token) => isSelf(actor, token.userId) || isA
 // the plans its government issues; IT staff may do it for anyone.
 allow('Plan', ['list', 'read'], () => true);
 allow('Plan', ['create', 'update'], (actor, plan) => isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, plan.issuerUnitId)));
+
+// Rounds: a coordinator opens a round for a plan its government issued (IT staff for any plan);
+// every signed-in user may see that a round exists — which reports it shows is the Report rule's business.
+allow('Round', 'create', (actor, round) => isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, round.planIssuerUnitId)));
+allow('Round', ['list', 'read'], () => true);
+
+// Reports: everyone whose scope holds the unit reads its report (the unit's own officer; the coordinator,
+// leader and supervisor of its government). Only the unit's officer fills in and submits it, and only
+// while it is a draft or has been returned; supervisors and leaders never edit. The coordinator reviews
+// (returns or accepts) a submitted report of a unit in its scope.
+const editable = (report: Subjects['Report']) => report.status === 'draft' || report.status === 'returned';
+allow('Report', ['list', 'read'], (actor, report) => isAdmin(actor) || inScope(actor, report.unitId));
+allow('Report', ['update', 'submit'], (actor, report) => editable(report) && (isAdmin(actor) || (actor.role === 'unit_officer' && inScope(actor, report.unitId))));
+allow('Report', 'review', (actor, report) => report.status === 'submitted' && (isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, report.unitId))));
 
 // The audit log is read by IT staff and by supervisors, whose job is to check.
 allow('AuditLog', 'read', (actor) => isAdmin(actor) || actor.role === 'supervisor');

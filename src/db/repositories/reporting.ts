@@ -1,0 +1,120 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Database, EntryTable, EvidenceTable, ReportTable, ReportVersionTable, RoundTable } from '../schema.js';
+
+export type RoundRow = Selectable<RoundTable>;
+export type ReportRow = Selectable<ReportTable>;
+export type EntryRow = Selectable<EntryTable>;
+export type EvidenceRow = Selectable<EvidenceTable>;
+export type ReportVersionRow = Selectable<ReportVersionTable>;
+export type NewReportRow = Insertable<ReportTable>;
+export type NewEntryRow = Insertable<EntryTable>;
+export type NewEvidenceRow = Insertable<EvidenceTable>;
+
+const CHUNK = 200;
+
+/** Rounds, reports, entries, evidence and report versions. */
+export class ReportingRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insertRound(row: Insertable<RoundTable>): Promise<RoundRow> {
+    return this.db.insertInto('rounds').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async round(id: number): Promise<RoundRow | undefined> {
+    return this.db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async roundOfPeriod(planId: number, periodKey: string): Promise<RoundRow | undefined> {
+    return this.db.selectFrom('rounds').selectAll().where('planId', '=', planId).where('periodKey', '=', periodKey).executeTakeFirst();
+  }
+
+  async roundsOfPlan(planId: number): Promise<RoundRow[]> {
+    return this.db.selectFrom('rounds').selectAll().where('planId', '=', planId).orderBy('calendarFrom', 'desc').orderBy('id', 'desc').execute();
+  }
+
+  /** Inserts many reports in chunks; answers them in the order given. */
+  async insertReports(rows: readonly NewReportRow[]): Promise<ReportRow[]> {
+    const out: ReportRow[] = [];
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const slice = rows.slice(i, i + CHUNK);
+      const chunk = await this.db.insertInto('reports').values(slice).returningAll().execute();
+      const byUnit = new Map(chunk.map((r) => [`${r.roundId}:${r.unitId}`, r]));
+      for (const r of slice) out.push(byUnit.get(`${r.roundId}:${r.unitId}`)!);
+    }
+    return out;
+  }
+
+  async insertEntries(rows: readonly NewEntryRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK) await this.db.insertInto('entries').values(rows.slice(i, i + CHUNK)).execute();
+  }
+
+  async report(id: number): Promise<ReportRow | undefined> {
+    return this.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async reportsOfRound(roundId: number): Promise<ReportRow[]> {
+    return this.db.selectFrom('reports').selectAll().where('roundId', '=', roundId).orderBy('id').execute();
+  }
+
+  /** Counts of entries per report of a round. */
+  async entryCounts(roundId: number): Promise<Map<number, number>> {
+    const rows = await this.db
+      .selectFrom('entries')
+      .innerJoin('reports', 'reports.id', 'entries.reportId')
+      .select(['entries.reportId', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('reports.roundId', '=', roundId)
+      .groupBy('entries.reportId')
+      .execute();
+    return new Map(rows.map((r) => [r.reportId, Number(r.n)]));
+  }
+
+  /** Updates a report if it still has the version the caller saw; bumps the version. Undefined when stale. */
+  async updateReport(id: number, expectedVersion: number, patch: Updateable<ReportTable>): Promise<ReportRow | undefined> {
+    return this.db
+      .updateTable('reports')
+      .set({ ...patch, version: expectedVersion + 1 })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async entries(reportId: number): Promise<EntryRow[]> {
+    return this.db.selectFrom('entries').selectAll().where('reportId', '=', reportId).orderBy('position').orderBy('id').execute();
+  }
+
+  async updateEntry(id: number, patch: Updateable<EntryTable>): Promise<void> {
+    await this.db.updateTable('entries').set(patch).where('id', '=', id).execute();
+  }
+
+  async evidence(entryIds: readonly number[]): Promise<EvidenceRow[]> {
+    const out: EvidenceRow[] = [];
+    for (let i = 0; i < entryIds.length; i += 500) {
+      out.push(...(await this.db.selectFrom('evidence').selectAll().where('entryId', 'in', entryIds.slice(i, i + 500)).orderBy('id').execute()));
+    }
+    return out;
+  }
+
+  /** Replaces an entry's evidence list (the rows are kept in every report version's snapshot). */
+  async replaceEvidence(entryId: number, rows: readonly NewEvidenceRow[]): Promise<void> {
+    await this.db.deleteFrom('evidence').where('entryId', '=', entryId).execute();
+    for (let i = 0; i < rows.length; i += CHUNK) await this.db.insertInto('evidence').values(rows.slice(i, i + CHUNK)).execute();
+  }
+
+  async appendVersion(row: Insertable<ReportVersionTable>): Promise<void> {
+    await this.db.insertInto('reportVersions').values(row).execute();
+  }
+
+  async versions(reportId: number): Promise<Array<Omit<ReportVersionRow, 'snapshot'>>> {
+    return this.db
+      .selectFrom('reportVersions')
+      .select(['id', 'reportId', 'version', 'status', 'action', 'actorId', 'createdAt'])
+      .where('reportId', '=', reportId)
+      .orderBy('version')
+      .execute();
+  }
+
+  async version(reportId: number, version: number): Promise<ReportVersionRow | undefined> {
+    return this.db.selectFrom('reportVersions').selectAll().where('reportId', '=', reportId).where('version', '=', version).executeTakeFirst();
+  }
+}
