@@ -10,6 +10,7 @@ import { UnitService } from './unit-service.js';
 import { HealthService } from './health-service.js';
 import { PlanService } from './plan-service.js';
 import { PlanExportService } from './plan-export-service.js';
+import { ReportingService } from './reporting-service.js';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -36,6 +37,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     apiTokens: new ApiTokenService(store, audit, clock),
     plans: new PlanService(store, audit, clock),
     planExport: new PlanExportService(store),
+    reporting: new ReportingService(store, audit, clock),
   };
 }
 

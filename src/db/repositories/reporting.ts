@@ -79,6 +79,11 @@ export class ReportingRepository {
       .executeTakeFirst();
   }
 
+  /** Changes a report without touching its version (the caller has already bumped it in this transaction). */
+  async setReport(id: number, patch: Omit<Updateable<ReportTable>, 'version'>): Promise<ReportRow> {
+    return this.db.updateTable('reports').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  }
+
   async entries(reportId: number): Promise<EntryRow[]> {
     return this.db.selectFrom('entries').selectAll().where('reportId', '=', reportId).orderBy('position').orderBy('id').execute();
   }

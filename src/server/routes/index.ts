@@ -9,6 +9,7 @@ import { unitRoutes } from './units.js';
 import { userRoutes } from './users.js';
 import { planRoutes } from './plans.js';
 import { planExportRoutes } from './plan-export.js';
+import { reportingRoutes } from './reporting.js';
 
 /** Every route of /api/v1, given the services built by the composition root. */
 export function apiRoutes(services: Services) {
@@ -20,6 +21,7 @@ export function apiRoutes(services: Services) {
     await auditRoutes(api, services);
     await planRoutes(api, services);
     await planExportRoutes(api, services);
+    await reportingRoutes(api, services);
     await deadlineRoutes(api);
     api.setNotFoundHandler({}, (request, reply) =>
       reply.status(404).send(errorBody('not_found', `Không có đường dẫn API ${request.method} ${request.url.split('?')[0]}.`)),
