@@ -1,11 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_URL } from '../support/environment.js';
 import { freshPostgresUrl } from '../support/engines.js';
+import { newest } from '../support/browser.js';
 
 /**
  * The issue's "Done when", as a newcomer would type it: the built `dondoc` command creates the demo
@@ -14,8 +15,10 @@ import { freshPostgresUrl } from '../support/engines.js';
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'dondoc.js');
 
+/** The command runs from dist/: build it when missing or older than the sources. */
 function ensureServerBuilt(): void {
-  if (!existsSync(join(root, 'dist', 'cli', 'index.js'))) {
+  const entry = join(root, 'dist', 'cli', 'index.js');
+  if (!existsSync(entry) || newest(join(root, 'src')) > statSync(entry).mtimeMs) {
     execFileSync('npm', ['run', 'build:server'], { cwd: root, stdio: 'inherit' });
   }
 }

@@ -250,4 +250,37 @@ describe.each(engines)('reporting rounds and reports on $name', (engine) => {
     expect(byId.get(other.id)!.submission).toBe('late');
     expect(round.reports.filter((r) => r.id !== mine.id && r.id !== other.id).every((r) => r.submission === 'missing')).toBe(true);
   });
+
+  it('keeps the issue\'s API shape: POST /rounds with period parts, PUT of what GET answered; one of two concurrent saves wins', async () => {
+    const res = await noivu.post('/api/v1/rounds', { planId, period: { type: 'quarter', year: 2021, index: 4 }, dueDate: '2022-01-10' });
+    expect(res.statusCode, res.body).toBe(201);
+    const round = res.json() as { id: number; periodKey: string; submissionDeadline: string; reports: Summary[] };
+    expect(round).toMatchObject({ periodKey: '2021-Q4', submissionDeadline: '2022-01-10' });
+    expect((await noivu.post('/api/v1/rounds', { planId, period: { type: 'quarter', year: 2021, index: 4 } })).statusCode).toBe(409);
+    const summary = round.reports.find((r) => r.unitId === hoaVinhId)!;
+
+    const got = await hoavinh.get(`/api/v1/reports/${summary.id}`);
+    const report = got.json() as Report & { entries: Array<Entry & { result: string }> };
+    report.entries[0]!.result = 'Đã triển khai theo kế hoạch.';
+    report.narrative.causes = 'Nguồn lực còn hạn chế.';
+    const put = await hoavinh.request({ method: 'PUT', url: `/api/v1/reports/${summary.id}`, payload: report, headers: { 'if-match': got.headers.etag as string } });
+    expect(put.statusCode, put.body).toBe(200);
+    const saved = put.json() as Report & { entries: Array<Entry & { result: string }> };
+    expect(saved.entries[0]!.result).toBe('Đã triển khai theo kế hoạch.');
+    expect(saved.narrative.causes).toBe('Nguồn lực còn hạn chế.');
+
+    const taskId = saved.entries[0]!.taskId;
+    const both = await Promise.all([
+      patch(hoavinh, summary.id, { entries: [{ taskId, results: 'Bản của cán bộ A' }] }, saved.version),
+      patch(hoavinh, summary.id, { entries: [{ taskId, results: 'Bản của cán bộ B' }] }, saved.version),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = both.find((r) => r.statusCode === 200)!.json() as Report;
+    const after = (await hoavinh.get(`/api/v1/reports/${summary.id}`)).json() as Report;
+    expect(after.version).toBe(saved.version + 1);
+    expect(after.entries[0]!.results).toBe(winner.entries[0]!.results);
+
+    const submitted = await hoavinh.request({ method: 'POST', url: `/api/v1/reports/${summary.id}/submit` });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+  });
 });

@@ -15,7 +15,8 @@ import { DEMO_PASSWORD } from './app.js';
 const root = join(import.meta.dirname, '..', '..');
 const webRoot = join(root, 'dist', 'web');
 
-function newest(dir: string): number {
+/** The newest modification time of any file under `dir`. */
+export function newest(dir: string): number {
   let latest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
