@@ -5,6 +5,9 @@ import { authorize, can, type ReportState } from '../domain/policies/index.js';
 import {
   assignmentsDueInPeriod,
   dueEndsAt,
+  makePeriod,
+  PERIODIC_KINDS,
+  type PeriodicKind,
   parsePeriodKey,
   periodKey,
   submissionDeadline as defaultDeadline,
@@ -84,6 +87,8 @@ export interface EntryView {
   status: EntryStatus;
   progress: number | null;
   results: string;
+  /** The same text as `results`, under the name the issue's API contract uses. */
+  result: string;
   difficulties: string;
   proposals: string;
   blockedReason: string | null;
@@ -224,13 +229,13 @@ export class ReportingService {
   async openRound(
     actor: Actor,
     planId: number,
-    input: { periodKey: string; submissionDeadline?: string | null },
+    input: { periodKey?: string; period?: { type: string; year: number; index?: number }; submissionDeadline?: string | null },
   ): Promise<RoundView & { reports: ReportSummary[] }> {
     const read = this.store.read;
     const plan = await read.plans.get(planId);
     if (!plan) throw notFound(`Không tìm thấy kế hoạch có mã số ${planId}.`);
     authorize(actor, 'create', 'Round', { planIssuerUnitId: plan.issuerUnitId });
-    const period = parsePeriodKey(input.periodKey);
+    const period = this.periodOf(input);
     const key = periodKey(period);
     const deadline = input.submissionDeadline ?? defaultDeadline(period);
     if (!isIsoDate(deadline)) throw validationError('invalid_date', 'Hạn gửi báo cáo không hợp lệ (cần dạng YYYY-MM-DD).');
@@ -357,6 +362,17 @@ export class ReportingService {
     });
   }
 
+  /** The period named by its key ("2021-Q3") or by its parts ({type: 'quarter', year: 2021, index: 3}). */
+  private periodOf(input: { periodKey?: string; period?: { type: string; year: number; index?: number } }): ReportingPeriod {
+    if (input.periodKey !== undefined) return parsePeriodKey(input.periodKey);
+    const p = input.period;
+    if (!p) throw validationError('period_required', 'Chưa chọn kỳ báo cáo (periodKey, ví dụ 2021-Q3, hoặc period {type, year, index}).');
+    if (!(PERIODIC_KINDS as readonly string[]).includes(p.type)) {
+      throw validationError('invalid_period', `Loại kỳ báo cáo không hợp lệ: ${String(p.type).slice(0, 20)} (month, quarter, half, nine_months, year).`);
+    }
+    return makePeriod(p.type as PeriodicKind, p.year, p.index ?? 1);
+  }
+
   private roundExists(period: ReportingPeriod) {
     return conflict('round_exists', `Kế hoạch này đã có đợt báo cáo ${period.label}; mỗi kỳ chỉ mở một đợt.`);
   }
@@ -457,6 +473,7 @@ export class ReportingService {
           status: e.status,
           progress: e.progress,
           results: e.results,
+          result: e.results,
           difficulties: e.difficulties,
           proposals: e.proposals,
           blockedReason: e.blockedReason,

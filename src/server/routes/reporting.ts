@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { authOf } from '../plugins/auth.js';
 import { IdParams, IsoDate, Nullable, versionFromIfMatch } from '../schemas/common.js';
@@ -64,6 +64,65 @@ const SaveReportBody = Type.Object(
 );
 type SaveReportBody = Static<typeof SaveReportBody>;
 
+const PeriodParts = Type.Object(
+  {
+    type: Type.Union([Type.Literal('month'), Type.Literal('quarter'), Type.Literal('half'), Type.Literal('nine_months'), Type.Literal('year')]),
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    index: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+  },
+  { additionalProperties: false },
+);
+
+/** The issue's contract: `POST /rounds {planId, period:{type, year, index}, dueDate}`. */
+const CreateRoundBody = Type.Object(
+  {
+    planId: Type.Integer({ minimum: 1 }),
+    period: Type.Optional(PeriodParts),
+    periodKey: Type.Optional(Type.String({ minLength: 4, maxLength: 40 })),
+    dueDate: Type.Optional(Nullable(IsoDate)),
+  },
+  { additionalProperties: false },
+);
+type CreateRoundBody = Static<typeof CreateRoundBody>;
+
+/**
+ * PUT takes back what GET answered (entries and narrative): read-only fields (ids, task texts, review
+ * comments) are ignored; `result` (the contract's name) is read for `results` and wins when both are sent.
+ */
+const PutEvidence = Type.Object(
+  {
+    docNumber: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    docDate: Type.Optional(Nullable(IsoDate)),
+    summary: Type.String({ minLength: 1, maxLength: 2000 }),
+    fileHash: Type.Optional(Nullable(Type.String({ pattern: '^[0-9a-f]{64}$' }))),
+  },
+  { additionalProperties: true },
+);
+const PutEntry = Type.Object(
+  {
+    taskId: Type.Integer({ minimum: 1 }),
+    status: Type.Optional(Type.Union([Type.Literal('not_started'), Type.Literal('in_progress'), Type.Literal('done'), Type.Literal('blocked')])),
+    progress: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100 }))),
+    result: Type.Optional(LongText),
+    results: Type.Optional(LongText),
+    difficulties: Type.Optional(LongText),
+    proposals: Type.Optional(LongText),
+    blockedReason: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+    completedOn: Type.Optional(Nullable(IsoDate)),
+    evidence: Type.Optional(Type.Array(PutEvidence, { maxItems: 50 })),
+  },
+  { additionalProperties: true },
+);
+const PutReportBody = Type.Object(
+  {
+    version: Type.Optional(Version),
+    narrative: Type.Optional(NarrativeBody),
+    entries: Type.Optional(Type.Array(PutEntry, { maxItems: 1000 })),
+  },
+  { additionalProperties: true },
+);
+type PutReportBody = Static<typeof PutReportBody>;
+
 const TransitionBody = Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false });
 type TransitionBody = Static<typeof TransitionBody>;
 
@@ -88,6 +147,11 @@ type CompareQuery = Static<typeof CompareQuery>;
 const expectedVersion = (header: string | string[] | undefined, body?: { version?: number } | null) =>
   versionFromIfMatch(typeof header === 'string' ? header : undefined) ?? body?.version;
 
+/** A workflow step may be posted with no body at all. */
+const emptyBodyIsObject = async (request: FastifyRequest) => {
+  request.body ??= {};
+};
+
 /** Rounds and reports (issue 4, items 2–3). Reports carry their version as the ETag. */
 export async function reportingRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const reporting = services.reporting;
@@ -100,6 +164,16 @@ export async function reportingRoutes(app: FastifyInstance, services: Services):
       return reply.status(201).header('Location', `/api/v1/rounds/${round.id}`).send(round);
     },
   );
+
+  app.post<{ Body: CreateRoundBody }>('/rounds', { schema: { tags: ['reporting'], body: CreateRoundBody } }, async (request, reply) => {
+    const { planId, period, periodKey, dueDate } = request.body;
+    const round = await reporting.openRound(authOf(request).actor, planId, {
+      ...(periodKey !== undefined ? { periodKey } : {}),
+      ...(period !== undefined ? { period } : {}),
+      submissionDeadline: dueDate ?? null,
+    });
+    return reply.status(201).header('Location', `/api/v1/rounds/${round.id}`).send(round);
+  });
 
   app.get<{ Params: Id }>('/plans/:id/rounds', { schema: { tags: ['reporting'], params: IdParams } }, async (request) =>
     reporting.listRounds(authOf(request).actor, request.params.id),
@@ -124,9 +198,39 @@ export async function reportingRoutes(app: FastifyInstance, services: Services):
     },
   );
 
+  app.put<{ Params: Id; Body: PutReportBody }>(
+    '/reports/:id',
+    { schema: { tags: ['reporting'], params: IdParams, body: PutReportBody } },
+    async (request, reply) => {
+      const body = request.body;
+      const changes = {
+        ...(body.narrative ? { narrative: body.narrative } : {}),
+        ...(body.entries
+          ? {
+              entries: body.entries.map((e) => ({
+                taskId: e.taskId,
+                ...(e.status !== undefined ? { status: e.status } : {}),
+                ...(e.progress !== undefined ? { progress: e.progress } : {}),
+                ...((e.result ?? e.results) !== undefined ? { results: (e.result ?? e.results)! } : {}),
+                ...(e.difficulties !== undefined ? { difficulties: e.difficulties } : {}),
+                ...(e.proposals !== undefined ? { proposals: e.proposals } : {}),
+                ...(e.blockedReason !== undefined ? { blockedReason: e.blockedReason } : {}),
+                ...(e.completedOn !== undefined ? { completedOn: e.completedOn } : {}),
+                ...(e.evidence
+                  ? { evidence: e.evidence.map((ev) => ({ docNumber: ev.docNumber ?? null, docDate: ev.docDate ?? null, summary: ev.summary, fileHash: ev.fileHash ?? null })) }
+                  : {}),
+              })),
+            }
+          : {}),
+      };
+      const report = await reporting.saveReport(authOf(request).actor, request.params.id, changes, expectedVersion(request.headers['if-match'], body));
+      return reply.header('ETag', `"${report.version}"`).send(report);
+    },
+  );
+
   app.post<{ Params: Id; Body: TransitionBody }>(
     '/reports/:id/submit',
-    { schema: { tags: ['reporting'], params: IdParams, body: Type.Optional(TransitionBody) } },
+    { schema: { tags: ['reporting'], params: IdParams, body: TransitionBody }, preValidation: emptyBodyIsObject },
     async (request, reply) => {
       const report = await reporting.submit(authOf(request).actor, request.params.id, expectedVersion(request.headers['if-match'], request.body));
       return reply.header('ETag', `"${report.version}"`).send(report);
@@ -145,7 +249,7 @@ export async function reportingRoutes(app: FastifyInstance, services: Services):
 
   app.post<{ Params: Id; Body: TransitionBody }>(
     '/reports/:id/accept',
-    { schema: { tags: ['reporting'], params: IdParams, body: Type.Optional(TransitionBody) } },
+    { schema: { tags: ['reporting'], params: IdParams, body: TransitionBody }, preValidation: emptyBodyIsObject },
     async (request, reply) => {
       const report = await reporting.accept(authOf(request).actor, request.params.id, expectedVersion(request.headers['if-match'], request.body));
       return reply.header('ETag', `"${report.version}"`).send(report);
