@@ -192,9 +192,21 @@ const STATE_VI: Record<ReportState, string> = {
 
 const MAX_TEXT = 20_000;
 
+/** NFC, line breaks kept (paragraphs of a report), spaces within a line collapsed, at most one blank line. */
+function cleanMultiline(input: string): string {
+  return input
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 function text(value: string | undefined, what: string): string | undefined {
   if (value === undefined) return undefined;
-  const t = cleanText(value);
+  const t = cleanMultiline(value);
   if (t.length > MAX_TEXT) throw validationError('text_too_long', `${what} quá dài (tối đa ${MAX_TEXT} ký tự).`);
   return t;
 }
@@ -621,7 +633,7 @@ export class ReportingService {
     if (progress !== null && (typeof progress !== 'number' || !Number.isInteger(progress) || progress < 0 || progress > 100)) {
       throw validationError('invalid_progress', `${label}: tiến độ phải là một số nguyên từ 0 đến 100 (%).`);
     }
-    let blockedReason = c.blockedReason !== undefined ? (c.blockedReason === null ? null : cleanText(c.blockedReason)) : entry.blockedReason;
+    let blockedReason = c.blockedReason !== undefined ? (c.blockedReason === null ? null : cleanMultiline(c.blockedReason)) : entry.blockedReason;
     if (status === 'blocked') {
       if (!blockedReason) throw validationError('blocked_reason_required', `${label}: nhiệm vụ vướng mắc cần ghi rõ lý do.`);
     } else {

@@ -132,7 +132,7 @@ describe.each(engines)('reporting rounds and reports on $name', (engine) => {
     const [first, second] = mine.entries;
     await travel('2021-09-08T03:00:00Z');
     const body = {
-      narrative: { results: 'Đã triển khai các nhiệm vụ quý III.', shortcomings: 'Còn chậm ở một số việc.' },
+      narrative: { results: 'Đã triển khai các nhiệm vụ quý III.', shortcomings: 'Còn chậm ở một số việc.\n- Thiếu kinh phí;\r\n- Thiếu  người.' },
       entries: [
         { taskId: first!.taskId, status: 'done', results: 'Đã ban hành kế hoạch.', evidence: [{ docNumber: '45/KH-UBND', docDate: '2021-08-20', summary: 'Kế hoạch của UBND phường' }] },
         ...(second ? [{ taskId: second.taskId, status: 'in_progress', progress: 50, difficulties: 'Thiếu kinh phí' }] : []),
@@ -143,6 +143,7 @@ describe.each(engines)('reporting rounds and reports on $name', (engine) => {
     expect(saved.headers.etag).toBe('"2"');
     const report = saved.json() as Report;
     expect(report.narrative.results).toBe('Đã triển khai các nhiệm vụ quý III.');
+    expect(report.narrative.shortcomings).toBe('Còn chậm ở một số việc.\n- Thiếu kinh phí;\n- Thiếu người.');
     expect(report.entries[0]).toMatchObject({ status: 'done', completedOn: '2021-09-08', progress: 100, evidence: [{ docNumber: '45/KH-UBND' }] });
 
     // A second officer still holding version 1.
