@@ -237,6 +237,12 @@ describe.each(engines)('reporting rounds and reports on $name', (engine) => {
     expect(cmp2.report).toEqual([]);
     expect(cmp2.entries).toEqual([{ taskId, fields: [expect.objectContaining({ field: 'results' })] }]);
     expect((await noivu.get(`/api/v1/reports/${mine.id}/compare?from=1&to=99`)).statusCode).toBe(404);
+
+    // Every step is in the audit log too (written in the same transaction as the step).
+    const audit = (await mattran.get(`/api/v1/audit?entity=report&entityId=${mine.id}`)).json() as Array<{ action: string }>;
+    expect(audit.map((e) => e.action).sort()).toEqual(
+      ['report.create', 'report.save', 'report.submit', 'report.return', 'report.save', 'report.resubmit', 'report.accept'].sort(),
+    );
   });
 
   it('marks a submission after the deadline late, and units that never sent missing', async () => {
