@@ -11,6 +11,7 @@ import { HealthService } from './health-service.js';
 import { PlanService } from './plan-service.js';
 import { PlanExportService } from './plan-export-service.js';
 import { ReportingService } from './reporting-service.js';
+import { ConsolidationService } from './consolidation-service.js';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -38,6 +39,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     plans: new PlanService(store, audit, clock),
     planExport: new PlanExportService(store),
     reporting: new ReportingService(store, audit, clock),
+    consolidation: new ConsolidationService(store, clock),
   };
 }
 
