@@ -12,6 +12,9 @@ import { ImportPlanPage } from './pages/plans/ImportPlanPage';
 import { canImportPlans } from './pages/plans/planLabels';
 import { PlanPage } from './pages/plans/PlanPage';
 import { PlansPage } from './pages/plans/PlansPage';
+import { ReportPage } from './pages/reports/ReportPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
+import { RoundPage } from './pages/reports/RoundPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { UnitsPage } from './pages/units/UnitsPage';
 import { PATHS } from './paths';
@@ -38,6 +41,9 @@ export function App() {
         <Route path={PATHS.plans} element={<PlansPage />} />
         <Route path={PATHS.planImport} element={canImportPlans(session) ? <ImportPlanPage /> : <Navigate to={PATHS.plans} replace />} />
         <Route path={`${PATHS.plans}/:id`} element={<PlanPage />} />
+        <Route path={PATHS.reports} element={<ReportsPage />} />
+        <Route path={`${PATHS.reports}/dot/:id`} element={<RoundPage />} />
+        <Route path={`${PATHS.reports}/so/:id`} element={<ReportPage />} />
         <Route path={PATHS.units} element={<UnitsPage />} />
         <Route path={PATHS.accounts} element={abilities.listUsers ? <AccountsPage /> : <Navigate to={PATHS.home} replace />} />
         <Route path={PATHS.audit} element={abilities.readAudit ? <AuditPage /> : <Navigate to={PATHS.home} replace />} />

@@ -7,6 +7,7 @@ export const PATHS = {
   profile: '/ca-nhan',
   plans: '/ke-hoach',
   planImport: '/ke-hoach/nhap',
+  reports: '/bao-cao',
 } as const;
 
 /** One plan's page: /ke-hoach/12. */
@@ -14,3 +15,9 @@ export const planPath = (id: number) => `${PATHS.plans}/${id}`;
 
 /** The import page, revising a saved plan when `planId` is given. */
 export const planImportPath = (planId?: number) => (planId === undefined ? PATHS.planImport : `${PATHS.planImport}?planId=${planId}`);
+
+/** One reporting round: /bao-cao/dot/3. */
+export const roundPath = (id: number) => `/bao-cao/dot/${id}`;
+
+/** One unit report: /bao-cao/so/7. */
+export const reportPath = (id: number) => `/bao-cao/so/${id}`;

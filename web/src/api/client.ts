@@ -46,8 +46,8 @@ function url(path: string, query?: Query): string {
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
 }
 
-async function request<T>(method: string, path: string, options: { body?: unknown; query?: Query; quiet401?: boolean } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function request<T>(method: string, path: string, options: { body?: unknown; query?: Query; quiet401?: boolean; headers?: Record<string, string> } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   // FormData (file uploads) sets its own multipart Content-Type with the boundary.
   const isForm = options.body instanceof FormData;
   if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
@@ -89,6 +89,9 @@ export const http = {
   /** multipart/form-data (a file and text fields); the CSRF token goes in the header as for JSON. */
   postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  /** A write guarded by a version: `If-Match: "<version>"` (a stale one gets 409). */
+  putIfMatch: <T>(path: string, body: unknown, version: number) => request<T>('PUT', path, { body, headers: { 'If-Match': `"${version}"` } }),
+  postIfMatch: <T>(path: string, body: unknown, version: number) => request<T>('POST', path, { body, headers: { 'If-Match': `"${version}"` } }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 

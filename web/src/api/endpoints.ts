@@ -15,11 +15,18 @@ import type {
   NewUnit,
   NewUser,
   Session,
+  ReportSummary,
+  ReportView,
+  RoundView,
+  EntryView,
+  Narrative,
   Unit,
   UnitChanges,
   User,
   UserChanges,
 } from './types';
+
+export type PeriodType = 'quarter' | 'half' | 'year';
 
 /** Every /api/v1 call of the staff app, typed. */
 export const api = {
@@ -70,6 +77,18 @@ export const api = {
   deadlines: {
     /** The deadline grammar over HTTP: how the server would read each text inside the window. */
     parse: (texts: string[], from: string, to: string) => http.post<ParsedDeadlines>('/deadlines/parse', { texts, from, to }),
+  },
+  reporting: {
+    rounds: (planId: number) => http.get<RoundView[]>(`/plans/${planId}/rounds`),
+    round: (id: number) => http.get<RoundView & { reports: ReportSummary[] }>(`/rounds/${id}`),
+    openRound: (planId: number, period: { type: PeriodType; year: number; index: number }, dueDate: string) =>
+      http.post<RoundView & { reports: ReportSummary[] }>('/rounds', { planId, period, dueDate }),
+    report: (id: number) => http.get<ReportView>(`/reports/${id}`),
+    save: (id: number, version: number, changes: { entries: Partial<EntryView>[]; narrative: Narrative }) =>
+      http.putIfMatch<ReportView>(`/reports/${id}`, changes, version),
+    submit: (id: number, version: number) => http.postIfMatch<ReportView>(`/reports/${id}/submit`, {}, version),
+    returnReport: (id: number, version: number, comment: string) => http.postIfMatch<ReportView>(`/reports/${id}/return`, { comment }, version),
+    accept: (id: number, version: number) => http.postIfMatch<ReportView>(`/reports/${id}/accept`, {}, version),
   },
   audit: {
     list: (query: { entity?: string; beforeSeq?: number; limit?: number } = {}) => http.get<AuditEntry[]>('/audit', query),

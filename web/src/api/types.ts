@@ -12,6 +12,7 @@ export type { Due, Schedule, ScheduleKind } from '../../../src/domain/schedule/t
 export type { GroupKey, Resolution } from '../../../src/domain/units/resolve';
 export type { DraftTask, DraftWarning, PlanDraft } from '../../../src/import/draft';
 export type { ImportPreview, PreviewTask, TaskWithAssignments } from '../../../src/services/plan-service';
+export type { EntryStatus, EntryView, EvidenceView, Narrative, ReportSummary, ReportView, RoundView } from '../../../src/services/reporting-service';
 import type { UnitKind } from '../../../src/domain/units/unit';
 import type { Role } from '../../../src/domain/accounts/roles';
 import type { User } from '../../../src/domain/accounts/user';

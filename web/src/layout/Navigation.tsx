@@ -1,5 +1,5 @@
 import { NavLink, Stack } from '@mantine/core';
-import { IconClipboardList, IconHistory, IconLayoutDashboard, IconSitemap, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconClipboardList, IconReportAnalytics, IconHistory, IconLayoutDashboard, IconSitemap, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useSignedIn } from '../auth/SessionProvider';
@@ -23,6 +23,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const entries: Entry[] = [
     { to: PATHS.home, label: 'nav.home', icon: IconLayoutDashboard, testId: 'nav-home' },
     { to: PATHS.plans, label: 'nav.plans', icon: IconClipboardList, testId: 'nav-plans' },
+    { to: PATHS.reports, label: 'nav.reports', icon: IconReportAnalytics, testId: 'nav-reports' },
     { to: PATHS.units, label: 'nav.units', icon: IconSitemap, testId: 'nav-units' },
     ...(abilities.listUsers ? [{ to: PATHS.accounts, label: 'nav.accounts' as const, icon: IconUsers, testId: 'nav-accounts' }] : []),
     ...(abilities.readAudit ? [{ to: PATHS.audit, label: 'nav.audit' as const, icon: IconHistory, testId: 'nav-audit' }] : []),

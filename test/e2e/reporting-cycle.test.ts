@@ -1,0 +1,129 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../support/app.js';
+import { launchBrowser, startServer, type RunningServer } from '../support/browser.js';
+import { browserAvailable } from '../support/environment.js';
+
+/**
+ * The reporting cycle in the staff app, in a real Chromium against a real server holding the demo:
+ * noivu (coordinator, desktop) opens Quý III/2021 for the seed plan; hoavinh (phường Hòa Vinh, on a
+ * 390 px phone) fills in an entry, lets the draft save itself and submits — late, since the server clock
+ * is today's; noivu returns it with a comment; hoavinh sees the comment, corrects and resubmits; noivu
+ * accepts and the round shows Đã duyệt for Hòa Vinh.
+ */
+const WAIT = { timeout: 15_000 };
+const COMMENT = 'Đề nghị bổ sung số liệu cụ thể về kết quả thực hiện.';
+
+describe.skipIf(!browserAvailable())('the reporting cycle in the staff app', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signIn(username: string, width: number): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT.timeout);
+    page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
+    await page.goto(`${server.baseUrl}/app/`, { waitUntil: 'load' });
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor({ state: 'attached', ...WAIT });
+    return page;
+  }
+
+  /** "Báo cáo" in the menu (behind the burger at phone width). */
+  async function openReports(page: Page): Promise<void> {
+    const burger = page.getByRole('button', { name: 'Mở/đóng menu' });
+    if (await burger.isVisible()) await burger.click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo', exact: true }).click();
+  }
+
+  const unitRow = (page: Page) => page.getByTestId('round-report').filter({ hasText: 'Hòa Vinh' });
+  const status = (page: Page) => page.getByTestId('report-status');
+
+  async function fillAndSubmit(page: Page, result: string): Promise<void> {
+    const entry = page.getByTestId('report-entry').first();
+    await entry.getByLabel('Tình trạng thực hiện').selectOption('done');
+    await entry.getByLabel('Kết quả thực hiện').fill(result);
+    // The draft saves itself after a pause in typing.
+    await expect.poll(() => page.getByTestId('save-state').innerText(), WAIT).toMatch(/^Đã lưu nháp lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nộp báo cáo' });
+    await dialog.getByRole('button', { name: 'Xác nhận nộp' }).click();
+    await expect.poll(() => status(page).textContent(), WAIT).toBe('Đã nộp');
+    expect(await page.getByTestId('report-late').textContent()).toBe('Nộp muộn');
+  }
+
+  it('opens a round, and a ward report goes draft → submitted (late) → returned → resubmitted → accepted', async () => {
+    const noivu = await signIn('noivu', 1366);
+    const hoavinh = await signIn('hoavinh', 390);
+
+    // noivu opens Quý III/2021 for the seed plan (the only plan of the demo).
+    await openReports(noivu);
+    await noivu.getByRole('heading', { name: 'Kỳ báo cáo', exact: true }).waitFor(WAIT);
+    await noivu.getByLabel('Loại kỳ').selectOption('quarter');
+    await noivu.getByLabel('Năm', { exact: true }).fill('2021');
+    await noivu.getByLabel('Thứ tự kỳ').selectOption('3');
+    await noivu.getByLabel('Hạn nộp báo cáo').fill('16/09/2021');
+    await noivu.getByRole('button', { name: 'Mở kỳ báo cáo' }).click();
+    await noivu.getByRole('heading', { name: 'Kỳ báo cáo Quý III/2021' }).waitFor(WAIT);
+    expect(await noivu.getByText(/^Hạn nộp 16\/09\/2021 · \d+ đơn vị$/).count()).toBe(1);
+    await unitRow(noivu).waitFor(WAIT);
+    expect(await unitRow(noivu).getByTestId('report-status').textContent()).toBe('Nháp');
+    const roundUrl = noivu.url();
+
+    // hoavinh, on a phone: "Báo cáo của tôi", the Quý III/2021 report, one entry done, submitted.
+    await openReports(hoavinh);
+    await hoavinh.getByRole('heading', { name: 'Báo cáo của tôi' }).waitFor(WAIT);
+    await hoavinh.getByTestId('my-report').first().getByRole('link', { name: 'Quý III/2021' }).click();
+    await hoavinh.getByRole('heading', { name: /^Báo cáo của .*Hòa Vinh$/ }).waitFor(WAIT);
+    expect(await hoavinh.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await fillAndSubmit(hoavinh, 'Đã niêm yết công khai thủ tục hành chính tại bộ phận một cửa.');
+    const reportUrl = hoavinh.url();
+
+    // noivu sees it submitted, late, and returns it with a comment.
+    await noivu.reload();
+    await unitRow(noivu).waitFor(WAIT);
+    expect(await unitRow(noivu).getByTestId('report-status').textContent()).toBe('Đã nộp');
+    expect(await unitRow(noivu).getByTestId('report-late').textContent()).toBe('Nộp muộn');
+    expect(await unitRow(noivu).innerText()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await unitRow(noivu).getByRole('link').click();
+    await noivu.getByText('Đã niêm yết công khai thủ tục hành chính tại bộ phận một cửa.').waitFor(WAIT);
+    await noivu.getByRole('button', { name: 'Trả lại' }).click();
+    const returnDialog = noivu.getByRole('dialog', { name: 'Trả lại báo cáo cho đơn vị' });
+    await returnDialog.getByLabel('Ý kiến khi trả lại').fill(COMMENT);
+    await returnDialog.getByRole('button', { name: 'Trả lại' }).click();
+    await expect.poll(() => status(noivu).textContent(), WAIT).toBe('Bị trả lại');
+
+    // hoavinh sees the comment, corrects the result and resubmits.
+    await hoavinh.goto(reportUrl);
+    await hoavinh.getByTestId('return-comment').waitFor(WAIT);
+    expect(await hoavinh.getByTestId('return-comment').innerText()).toContain(COMMENT);
+    expect(await status(hoavinh).textContent()).toBe('Bị trả lại');
+    await fillAndSubmit(hoavinh, 'Đã niêm yết công khai 125 thủ tục hành chính tại bộ phận một cửa.');
+
+    // noivu accepts; the round shows Đã duyệt for Hòa Vinh.
+    await noivu.reload();
+    await noivu.getByText('Đã niêm yết công khai 125 thủ tục hành chính tại bộ phận một cửa.').waitFor(WAIT);
+    await noivu.getByRole('button', { name: 'Duyệt' }).click();
+    await expect.poll(() => status(noivu).textContent(), WAIT).toBe('Đã duyệt');
+    await noivu.goto(roundUrl);
+    await unitRow(noivu).waitFor(WAIT);
+    expect(await unitRow(noivu).getByTestId('report-status').textContent()).toBe('Đã duyệt');
+
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+});
