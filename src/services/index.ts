@@ -12,6 +12,7 @@ import { PlanService } from './plan-service.js';
 import { PlanExportService } from './plan-export-service.js';
 import { ReportingService } from './reporting-service.js';
 import { ConsolidationService } from './consolidation-service.js';
+import { EvidenceService } from './evidence-service.js';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -40,6 +41,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     planExport: new PlanExportService(store),
     reporting: new ReportingService(store, audit, clock),
     consolidation: new ConsolidationService(store, clock),
+    evidence: new EvidenceService(store, audit, clock),
   };
 }
 

@@ -10,6 +10,19 @@ export type NewReportRow = Insertable<ReportTable>;
 export type NewEntryRow = Insertable<EntryTable>;
 export type NewEvidenceRow = Insertable<EvidenceTable>;
 
+export interface PlanEntryRow {
+  taskId: number;
+  assignmentId: number | null;
+  status: EntryRow['status'];
+  completedOn: string | null;
+  dues: string;
+  reportId: number;
+  unitId: number;
+  reportStatus: ReportRow['status'];
+  submittedAt: string | null;
+  calendarFrom: string;
+}
+
 const CHUNK = 200;
 
 /** Rounds, reports, entries, evidence and report versions. */
@@ -121,5 +134,49 @@ export class ReportingRepository {
 
   async version(reportId: number, version: number): Promise<ReportVersionRow | undefined> {
     return this.db.selectFrom('reportVersions').selectAll().where('reportId', '=', reportId).where('version', '=', version).executeTakeFirst();
+  }
+
+  /** Adds one evidence row (an uploaded file) to an entry. */
+  async insertEvidence(row: NewEvidenceRow): Promise<EvidenceRow> {
+    return this.db.insertInto('evidence').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** One evidence row with the report it belongs to. */
+  async evidenceItem(id: number): Promise<(EvidenceRow & { reportId: number; taskId: number }) | undefined> {
+    return this.db
+      .selectFrom('evidence')
+      .innerJoin('entries', 'entries.id', 'evidence.entryId')
+      .selectAll('evidence')
+      .select(['entries.reportId', 'entries.taskId'])
+      .where('evidence.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Every entry of a plan's rounds, in one query, with what a dashboard reads of its report and round.
+   * Lead entries only; ordered by round then report so the last seen per assignment is the latest.
+   */
+  async planEntries(planId: number): Promise<PlanEntryRow[]> {
+    return this.db
+      .selectFrom('entries')
+      .innerJoin('reports', 'reports.id', 'entries.reportId')
+      .innerJoin('rounds', 'rounds.id', 'reports.roundId')
+      .select([
+        'entries.taskId',
+        'entries.assignmentId',
+        'entries.status',
+        'entries.completedOn',
+        'entries.dues',
+        'entries.reportId',
+        'reports.unitId',
+        'reports.status as reportStatus',
+        'reports.submittedAt',
+        'rounds.calendarFrom',
+      ])
+      .where('rounds.planId', '=', planId)
+      .where('entries.role', '=', 'lead')
+      .orderBy('rounds.calendarFrom')
+      .orderBy('reports.id')
+      .execute();
   }
 }

@@ -11,6 +11,7 @@ import { planRoutes } from './plans.js';
 import { planExportRoutes } from './plan-export.js';
 import { reportingRoutes } from './reporting.js';
 import { consolidationRoutes } from './consolidation.js';
+import { evidenceRoutes } from './evidence.js';
 
 /** Every route of /api/v1, given the services built by the composition root. */
 export function apiRoutes(services: Services) {
@@ -24,6 +25,7 @@ export function apiRoutes(services: Services) {
     await planExportRoutes(api, services);
     await reportingRoutes(api, services);
     await consolidationRoutes(api, services);
+    await evidenceRoutes(api, services);
     await deadlineRoutes(api);
     api.setNotFoundHandler({}, (request, reply) =>
       reply.status(404).send(errorBody('not_found', `Không có đường dẫn API ${request.method} ${request.url.split('?')[0]}.`)),
