@@ -50,7 +50,7 @@ export class RoundDocxParts {
   constructor(readonly d: DocxModule) {}
 
   run(text: string, style: { bold?: boolean; italics?: boolean; size?: number } = {}): Docx.TextRun {
-    return new this.d.TextRun({ text, size: style.size ?? BODY, ...(style.bold ? { bold: true } : {}), ...(style.italics ? { italics: true } : {}) });
+    return new this.d.TextRun({ text, font: FONT, size: style.size ?? BODY, ...(style.bold ? { bold: true } : {}), ...(style.italics ? { italics: true } : {}) });
   }
 
   centred(text: string, style: { bold?: boolean; italics?: boolean; size?: number } = {}, spacing: { before?: number; after?: number } = {}): Docx.Paragraph {
@@ -75,7 +75,7 @@ export class RoundDocxParts {
       indent: { left: indent, right: indent },
       border: { bottom: { style: this.d.BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
       spacing: { after: 120 },
-      children: [new this.d.TextRun({ text: '', size: 4 })],
+      children: [new this.d.TextRun({ text: '', font: FONT, size: 4 })],
     });
   }
 

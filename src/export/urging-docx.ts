@@ -11,7 +11,7 @@ export async function urgingToDocx(input: RoundDocInput): Promise<Uint8Array> {
   const d = await loadDocx();
   const p = new RoundDocxParts(d);
   const r = input.rollup;
-  const targets = r.units.filter((u) => u.submission === 'late' || u.submission === 'missing' || u.overdueTasks.length > 0);
+  const targets = r.units.filter((u) => u.submission === 'late' || u.submission === 'missing');
   const body: Array<Docx.Paragraph | Docx.Table> = [
     p.headerTable(input.header, `Số:        /${input.issuerCode}-VP`, `V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch ${input.roundLabel}`),
   ];
@@ -29,7 +29,7 @@ export async function urgingToDocx(input: RoundDocInput): Promise<Uint8Array> {
     ),
   );
   targets.forEach((u, i) => {
-    const state = u.submission === 'missing' ? 'chưa gửi báo cáo' : u.submission === 'late' ? 'gửi báo cáo chậm' : u.submission === 'pending' ? 'chưa gửi báo cáo' : 'đã gửi báo cáo';
+    const state = u.submission === 'missing' ? 'chưa gửi báo cáo' : 'gửi báo cáo chậm';
     body.push(p.heading(`${i + 1}. ${u.unitName}: ${state}${u.overdueTasks.length ? `; ${u.overdueTasks.length} nhiệm vụ quá hạn` : ''}.`));
     for (const t of u.overdueTasks) {
       const content = t.content.replace(/<\/?i>/g, '').replace(/\s+/g, ' ').trim();

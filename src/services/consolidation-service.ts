@@ -123,7 +123,7 @@ export class ConsolidationService {
     };
     const planReference = [
       'Kế hoạch',
-      plan.number ? `số ${plan.number}` : '',
+      plan.number ? `số ${plan.number}` : plan.title,
       plan.issuedOn ? `ngày ${dmy(plan.issuedOn)}` : '',
       planIssuer ? `của ${planIssuer.name}` : '',
     ]
