@@ -13,7 +13,7 @@ export async function urgingToDocx(input: RoundDocInput): Promise<Uint8Array> {
   const r = input.rollup;
   const targets = r.units.filter((u) => u.submission === 'late' || u.submission === 'missing');
   const body: Array<Docx.Paragraph | Docx.Table> = [
-    p.headerTable(input.header, `Số:        /${input.issuerCode}-VP`, `V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch ${input.roundLabel}`),
+    p.headerTable(input.header, `Số:        /${input.issuerCode}-      `, `V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch ${input.roundLabel}`),
   ];
   body.push(
     new d.Paragraph({

@@ -64,8 +64,9 @@ export class ConsolidationService {
     }
     const [reports, tasks, units] = await Promise.all([read.reporting.reportsOfRound(roundId), read.plans.tasks(round.planId, true), read.units.list()]);
     const entries: RollupEntry[] = [];
-    for (const report of reports) {
-      for (const e of await read.reporting.entries(report.id)) {
+    const perReport = await Promise.all(reports.map((report) => read.reporting.entries(report.id)));
+    for (const list of perReport) {
+      for (const e of list) {
         entries.push({
           reportId: e.reportId,
           taskId: e.taskId,

@@ -216,10 +216,20 @@ export function rollupRound(input: RollupInput): RoundRollup {
     });
   }
   const strip = ({ entry: _e, report: _r, ...rest }: (typeof statuses)[number]): UnitTaskStatus => rest;
+  const byReport = new Map<number, typeof statuses>();
+  const byTask = new Map<number, typeof statuses>();
+  for (const s of statuses) {
+    let a = byReport.get(s.report.id);
+    if (!a) byReport.set(s.report.id, (a = []));
+    a.push(s);
+    let b = byTask.get(s.taskId);
+    if (!b) byTask.set(s.taskId, (b = []));
+    b.push(s);
+  }
 
   const unitRollups: UnitRollup[] = input.reports
     .map((r) => {
-      const mine = statuses.filter((s) => s.report.id === r.id);
+      const mine = byReport.get(r.id) ?? [];
       const counts = emptyCounts();
       for (const s of mine) counts[s.status]++;
       const submission = submissionState(r, input.submissionDeadline, input.now);
@@ -244,7 +254,7 @@ export function rollupRound(input: RollupInput): RoundRollup {
   const ordered = [...input.tasks].sort((a, b) => a.position - b.position || a.id - b.id);
   const taskRollups: TaskRollup[] = [];
   for (const t of ordered) {
-    const mine = statuses.filter((s) => s.taskId === t.id).sort((a, b) => collator.compare(a.unitName, b.unitName));
+    const mine = [...(byTask.get(t.id) ?? [])].sort((a, b) => collator.compare(a.unitName, b.unitName));
     if (mine.length === 0) continue;
     const counts = emptyCounts();
     for (const s of mine) counts[s.status]++;
@@ -283,7 +293,7 @@ export function rollupRound(input: RollupInput): RoundRollup {
     d.taskCount++;
     d.tasks[taskStatus(tr.units.map((u) => u.status))]++;
     for (const s of tr.units) d.assignments[s.status]++;
-    for (const s of statuses.filter((x) => x.taskId === tr.taskId && x.report.status === 'accepted')) {
+    for (const s of (byTask.get(tr.taskId) ?? []).filter((x) => x.report.status === 'accepted')) {
       const results = s.entry.results.trim();
       if (results) d.results.push({ unitName: s.unitName, taskNo: tr.no, text: results });
       const hard = [s.entry.difficulties.trim(), s.entry.blockedReason?.trim() ?? ''].filter(Boolean).join('; ');
