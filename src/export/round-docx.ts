@@ -61,7 +61,7 @@ export class RoundDocxParts {
     return new this.d.Paragraph({
       alignment: this.d.AlignmentType.JUSTIFIED,
       ...(opts.indent === false ? {} : { indent: { firstLine: mm(12.7) } }),
-      spacing: { before: opts.before ?? 80, line: 300 },
+      spacing: { before: opts.before ?? 120, line: 300 }, // ≥ 6 pt between paragraphs, about 1.25 lines
       children: typeof children === 'string' ? [this.run(children)] : children,
     });
   }
@@ -134,8 +134,24 @@ export class RoundDocxParts {
     });
   }
 
+  /** ND 30: page numbers centred in the top margin, 13 pt, not on the first page. */
+  pageNumberHeader(): Docx.Header {
+    return new this.d.Header({
+      children: [
+        new this.d.Paragraph({
+          alignment: this.d.AlignmentType.CENTER,
+          children: [new this.d.TextRun({ children: [this.d.PageNumber.CURRENT], font: FONT, size: HEAD })],
+        }),
+      ],
+    });
+  }
+
   portrait(children: Array<Docx.Paragraph | Docx.Table>): Docx.ISectionOptions {
-    return { properties: { page: { size: { ...A4, orientation: this.d.PageOrientation.PORTRAIT }, margin: MARGIN } }, children };
+    return {
+      properties: { titlePage: true, page: { size: { ...A4, orientation: this.d.PageOrientation.PORTRAIT }, margin: MARGIN } },
+      headers: { default: this.pageNumberHeader(), first: new this.d.Header({ children: [] }) },
+      children,
+    };
   }
 
   async pack(title: string, sections: Docx.ISectionOptions[]): Promise<Uint8Array> {
@@ -234,6 +250,7 @@ function annexSection(p: RoundDocxParts, input: RoundDocInput): Docx.ISectionOpt
   ];
   return {
     properties: { type: d.SectionType.NEXT_PAGE, page: { size: { ...A4, orientation: d.PageOrientation.LANDSCAPE }, margin: MARGIN } },
+    headers: { default: p.pageNumberHeader() },
     children: [
       p.centred('PHỤ LỤC', { bold: true }),
       p.centred(`Tình hình thực hiện nhiệm vụ ${input.roundLabel}`, { bold: true, size: HEAD }),
