@@ -13,6 +13,7 @@ import { PlanExportService } from './plan-export-service.js';
 import { ReportingService } from './reporting-service.js';
 import { ConsolidationService } from './consolidation-service.js';
 import { EvidenceService } from './evidence-service.js';
+import { DashboardService } from './dashboard-service.js';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -42,6 +43,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     reporting: new ReportingService(store, audit, clock),
     consolidation: new ConsolidationService(store, clock),
     evidence: new EvidenceService(store, audit, clock),
+    dashboard: new DashboardService(store, clock),
   };
 }
 
