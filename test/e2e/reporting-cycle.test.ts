@@ -91,8 +91,23 @@ describe.skipIf(!browserAvailable())('the reporting cycle in the staff app', () 
     await hoavinh.getByTestId('my-report').first().getByRole('link', { name: 'Quý III/2021' }).click();
     await hoavinh.getByRole('heading', { name: /^Báo cáo của .*Hòa Vinh$/ }).waitFor(WAIT);
     expect(await hoavinh.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await fillAndSubmit(hoavinh, 'Đã niêm yết công khai thủ tục hành chính tại bộ phận một cửa.');
     const reportUrl = hoavinh.url();
+
+    // The same report open in a second tab: its save wins, the first tab's stale save gets 409 and is
+    // told so — nothing is overwritten — and reloads the other tab's text.
+    const other = await hoavinh.context().newPage();
+    other.on('pageerror', (error) => pageErrors.push(`hoavinh (2nd tab): ${error.message}`));
+    await other.goto(reportUrl);
+    await other.getByLabel('Kết quả đạt được').fill('Hoàn thành phần lớn nhiệm vụ quý III.');
+    await expect.poll(() => other.getByTestId('save-state').innerText(), WAIT).toMatch(/^Đã lưu nháp lúc/);
+    await hoavinh.getByLabel('Tồn tại, hạn chế').fill('Một số nhiệm vụ còn chậm.');
+    await hoavinh.getByText('Người khác vừa lưu báo cáo này', { exact: false }).waitFor(WAIT);
+    await hoavinh.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
+    await expect.poll(() => hoavinh.getByLabel('Kết quả đạt được').inputValue(), WAIT).toBe('Hoàn thành phần lớn nhiệm vụ quý III.');
+    expect(await hoavinh.getByLabel('Tồn tại, hạn chế').inputValue()).toBe('');
+    await other.close();
+
+    await fillAndSubmit(hoavinh, 'Đã niêm yết công khai thủ tục hành chính tại bộ phận một cửa.');
 
     // noivu sees it submitted, late, and returns it with a comment.
     await noivu.reload();

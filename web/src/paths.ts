@@ -21,3 +21,6 @@ export const roundPath = (id: number) => `/bao-cao/dot/${id}`;
 
 /** One unit report: /bao-cao/so/7. */
 export const reportPath = (id: number) => `/bao-cao/so/${id}`;
+
+/** The reporting rounds of one plan: /bao-cao?planId=12. */
+export const reportsOfPlanPath = (planId: number) => `/bao-cao?planId=${planId}`;

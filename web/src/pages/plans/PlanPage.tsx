@@ -1,6 +1,6 @@
 import { Anchor, Badge, Box, Button, Card, Chip, Group, List, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconDownload, IconFileImport, IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconDownload, IconFileImport, IconFilterOff, IconReportAnalytics, IconSearch } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints';
@@ -12,7 +12,7 @@ import { UnitSelect } from '../../components/UnitSelect';
 import { formatDate } from '../../i18n/dates';
 import { useT } from '../../i18n/I18nProvider';
 import { NotFoundPage } from '../NotFoundPage';
-import { PATHS, planImportPath } from '../../paths';
+import { PATHS, planImportPath, reportsOfPlanPath } from '../../paths';
 import { DeadlineInfo } from './DeadlineInfo';
 import { PartyList } from './PartyList';
 import { DUE_WITHIN_DAYS, ROMAN, SCHEDULE_KINDS, byDimension, canImportPlans, dimensionKey, dimensionRank, mentionsOf, taskAnchor } from './planLabels';
@@ -259,6 +259,9 @@ function PlanHeader({ plan, issuer, canRevise }: { plan: PlanDetail; issuer: Uni
                 {t('plan.download')}
               </Button>
             )}
+            <Button component={Link} to={reportsOfPlanPath(plan.id)} variant="default" leftSection={<IconReportAnalytics size={16} aria-hidden />}>
+              {t('reports.rounds')}
+            </Button>
             {canRevise && (
               <Button component={Link} to={planImportPath(plan.id)} variant="light" leftSection={<IconFileImport size={16} aria-hidden />}>
                 {t('plan.revise')}

@@ -143,9 +143,17 @@ function ReportForm({ initial, onChanged }: { initial: ReportView; onChanged: ()
     timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
   }, [flush]);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  // Leaving the page saves what is pending; closing the tab with unsaved edits asks first.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (edits.current > 0 && !stopped.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      if (timer.current && edits.current > 0) void flush();
+    };
+  }, [flush]);
 
   const setEntry = (taskId: number, patch: Partial<EntryDraft>) => {
     setEntries((list) => list.map((e) => (e.taskId === taskId ? { ...e, ...patch } : e)));

@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Grid, Loader, NativeSelect, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
 import { api, type PeriodType } from '../../api/endpoints';
 import type { ReportSummary, RoundView } from '../../api/types';
@@ -94,10 +94,10 @@ const INDEXES: Record<PeriodType, number> = { quarter: 4, half: 2, year: 1 };
 function Rounds({ canOpen }: { canOpen: boolean }) {
   const t = useT();
   const plans = useResource(() => api.plans.list(), []);
-  const [planId, setPlanId] = useState<number | null>(null);
-  useEffect(() => {
-    if (planId === null && plans.data?.length) setPlanId(plans.data[0]!.id);
-  }, [plans.data, planId]);
+  const [params, setParams] = useSearchParams();
+  const asked = Number(params.get('planId'));
+  const planId = plans.data?.some((p) => p.id === asked) ? asked : (plans.data?.[0]?.id ?? null);
+  const setPlanId = (id: number) => setParams({ planId: String(id) }, { replace: true });
   const rounds = useResource(() => (planId === null ? Promise.resolve([] as RoundView[]) : api.reporting.rounds(planId)), [planId]);
 
   if (plans.error) return <LoadError message={plans.error} onRetry={plans.reload} />;
