@@ -11,17 +11,26 @@ export async function urgingToDocx(input: RoundDocInput): Promise<Uint8Array> {
   const d = await loadDocx();
   const p = new RoundDocxParts(d);
   const r = input.rollup;
-  const targets = r.units.filter((u) => u.submission === 'late' || u.submission === 'missing');
+  // The issuer does not urge itself.
+  const targets = r.units.filter((u) => (u.submission === 'late' || u.submission === 'missing') && u.unitName !== input.issuerName);
   const body: Array<Docx.Paragraph | Docx.Table> = [
     p.headerTable(input.header, `Số:        /${input.issuerCode}-      `, `V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch ${input.roundLabel}`),
   ];
-  body.push(
-    new d.Paragraph({
-      alignment: d.AlignmentType.CENTER,
-      spacing: { before: 360, after: 120 },
-      children: [p.run('Kính gửi: ', {}), p.run(targets.length ? targets.map((u) => u.unitName).join('; ') : 'Các cơ quan, đơn vị')],
-    }),
-  );
+  // "Kính gửi:" with one recipient on its line; several recipients one per line, "- …;".
+  if (targets.length <= 1) {
+    body.push(
+      new d.Paragraph({
+        alignment: d.AlignmentType.CENTER,
+        spacing: { before: 360, after: 120 },
+        children: [p.run('Kính gửi: '), p.run(targets[0]?.unitName ?? 'Các cơ quan, đơn vị')],
+      }),
+    );
+  } else {
+    body.push(new d.Paragraph({ indent: { left: 2268 }, spacing: { before: 360 }, children: [p.run('Kính gửi:')] }));
+    targets.forEach((u, i) =>
+      body.push(new d.Paragraph({ indent: { left: 3402 }, spacing: { after: i === targets.length - 1 ? 120 : 0 }, children: [p.run(`- ${u.unitName}${i === targets.length - 1 ? '.' : ';'}`)] })),
+    );
+  }
   body.push(
     p.para(
       `Thực hiện ${input.planReference}, hạn gửi báo cáo kết quả thực hiện ${input.roundLabel} là ngày ${formatVi(input.submissionDeadline)}. ` +

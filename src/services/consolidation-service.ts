@@ -124,7 +124,7 @@ export class ConsolidationService {
     };
     const planReference = [
       'Kế hoạch',
-      plan.number ? `số ${plan.number}` : plan.title,
+      plan.number ? `số ${plan.number}` : plan.title.charAt(0).toLocaleLowerCase('vi') + plan.title.slice(1),
       plan.issuedOn ? `ngày ${dmy(plan.issuedOn)}` : '',
       planIssuer ? `của ${planIssuer.name}` : '',
     ]

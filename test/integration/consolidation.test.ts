@@ -258,9 +258,13 @@ describe.each(engines)('consolidation of a round on $name', (engine) => {
     expect(text).toContain('Kính gửi');
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(text).toContain('Nơi nhận:');
-    for (const name of [...c.submission.late, ...c.submission.missing]) expect(text).toContain(name);
+    const urged = c.units.filter((x) => (x.submission === 'late' || x.submission === 'missing') && x.unitName !== c.issuer.name);
+    expect(urged.map((u) => u.unitName)).toContain(late.unitName);
+    for (const u of urged) expect(text).toContain(`- ${u.unitName}`); // one recipient a line under "Kính gửi:"
+    expect(text).toContain(`${late.unitName}: gửi báo cáo chậm`);
     expect(text).not.toContain(onTime.unitName);
-    for (const u of c.units.filter((x) => x.submission === 'late' || x.submission === 'missing')) {
+    expect(text).not.toContain(returned.unitName);
+    for (const u of urged) {
       for (const o of u.overdueTasks) {
         const task = c.tasks.find((x) => x.taskId === o.taskId)!;
         expect(text).toContain(`Nhiệm vụ ${task.no}:`);
