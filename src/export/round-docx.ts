@@ -10,6 +10,7 @@
  */
 import type * as Docx from 'docx';
 import { countsSentence, STATUS_SHORT_VI, type RoundRollup } from '../domain/reporting/rollup.js';
+import { ASSIGNMENT_STATUSES } from '../domain/reporting/status.js';
 import { formatVi } from '../domain/schedule/calendar.js';
 import { issuerLines, NATIONAL_MOTTO, NATIONAL_NAME, placeDateLine, type PlanExportInput } from './plan-input.js';
 
@@ -168,6 +169,8 @@ export class RoundDocxParts {
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+/** Quotes per dimension and kind in the body: a province's 120 units would otherwise fill hundreds of pages. */
+const MAX_QUOTES = 20;
 
 export async function roundToDocx(input: RoundDocInput): Promise<Uint8Array> {
   const d = await loadDocx();
@@ -193,14 +196,14 @@ export async function roundToDocx(input: RoundDocInput): Promise<Uint8Array> {
     for (const t of r.tasks.filter((x) => x.dimension === dim.dimension)) {
       body.push(p.para([p.run(`- Nhiệm vụ ${t.no}: `, { italics: true }), p.run(`${t.sentence}.`)]));
     }
-    if (dim.results.length) {
-      body.push(p.para([p.run('Kết quả nổi bật:', { italics: true })]));
-      for (const h of dim.results) body.push(p.para(`- ${h.unitName} (nhiệm vụ ${h.taskNo}): ${h.text.replace(/\n+/g, '; ')}`));
-    }
-    if (dim.difficulties.length) {
-      body.push(p.para([p.run('Khó khăn, vướng mắc:', { italics: true })]));
-      for (const h of dim.difficulties) body.push(p.para(`- ${h.unitName} (nhiệm vụ ${h.taskNo}): ${h.text.replace(/\n+/g, '; ')}`));
-    }
+    const quote = (title: string, list: typeof dim.results) => {
+      if (!list.length) return;
+      body.push(p.para([p.run(title, { italics: true })]));
+      for (const h of list.slice(0, MAX_QUOTES)) body.push(p.para(`- ${h.unitName} (nhiệm vụ ${h.taskNo}): ${h.text.replace(/\n+/g, '; ')}`));
+      if (list.length > MAX_QUOTES) body.push(p.para(`- Và ${list.length - MAX_QUOTES} ý kiến khác (chi tiết tại báo cáo của các đơn vị).`));
+    };
+    quote('Kết quả nổi bật:', dim.results);
+    quote('Khó khăn, vướng mắc:', dim.difficulties);
   });
 
   body.push(p.heading(`II. TÌNH HÌNH GỬI BÁO CÁO (hạn ${formatVi(input.submissionDeadline)})`));
@@ -223,6 +226,14 @@ export async function roundToDocx(input: RoundDocInput): Promise<Uint8Array> {
   return p.pack(`Báo cáo ${input.roundLabel}`, [p.portrait(body), annexSection(p, input)]);
 }
 
+/** The lead units of a task grouped by status, one line a status: "HT (2): UBND phường Hòa Vinh, UBND xã Hòa Tâm". */
+function byStatus(units: RoundRollup['tasks'][number]['units']): string[] {
+  return ASSIGNMENT_STATUSES.map((s) => {
+    const names = units.filter((u) => u.status === s).map((u) => u.unitName);
+    return names.length ? `${STATUS_SHORT_VI[s]} (${names.length}): ${names.join(', ')}` : '';
+  }).filter(Boolean);
+}
+
 /** The annex: one row per task, number, content, the rolled-up sentence and each lead unit's status (short form). */
 function annexSection(p: RoundDocxParts, input: RoundDocInput): Docx.ISectionOptions {
   const d = p.d;
@@ -243,7 +254,7 @@ function annexSection(p: RoundDocxParts, input: RoundDocInput): Docx.ISectionOpt
             cell([t.no], 0),
             cell(t.content.replace(/<\/?i>/g, '').split('\n'), 1),
             cell([t.sentence], 2),
-            cell(t.units.map((u) => `${u.unitName}: ${STATUS_SHORT_VI[u.status]}`), 3),
+            cell(byStatus(t.units), 3),
           ],
         }),
     ),
