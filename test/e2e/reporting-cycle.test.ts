@@ -12,6 +12,8 @@ import { browserAvailable } from '../support/environment.js';
  * accepts and the round shows Đã duyệt for Hòa Vinh.
  */
 const WAIT = { timeout: 15_000 };
+/** A 1×1 PNG. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const COMMENT = 'Đề nghị bổ sung số liệu cụ thể về kết quả thực hiện.';
 
 describe.skipIf(!browserAvailable())('the reporting cycle in the staff app', () => {
@@ -107,6 +109,15 @@ describe.skipIf(!browserAvailable())('the reporting cycle in the staff app', () 
     expect(await hoavinh.getByLabel('Tồn tại, hạn chế').inputValue()).toBe('');
     await other.close();
 
+    // A PNG as evidence of the first entry, with its document number and summary.
+    const first = hoavinh.getByTestId('report-entry').first();
+    await first.getByRole('button', { name: 'Thêm tài liệu kiểm chứng' }).click();
+    await first.locator('input[type=file]').setInputFiles({ name: 'niem-yet.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+    await first.getByLabel('Số, ký hiệu văn bản').fill('125/TB-UBND');
+    await first.getByLabel('Trích yếu').fill('Ảnh bảng niêm yết thủ tục hành chính');
+    await first.getByRole('button', { name: 'Tải lên' }).click();
+    await first.getByTestId('evidence-item').filter({ hasText: '125/TB-UBND · Ảnh bảng niêm yết thủ tục hành chính' }).waitFor(WAIT);
+
     await fillAndSubmit(hoavinh, 'Đã niêm yết công khai thủ tục hành chính tại bộ phận một cửa.');
 
     // noivu sees it submitted, late, and returns it with a comment.
@@ -117,6 +128,7 @@ describe.skipIf(!browserAvailable())('the reporting cycle in the staff app', () 
     expect(await unitRow(noivu).innerText()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     await unitRow(noivu).getByRole('link').click();
     await noivu.getByText('Đã niêm yết công khai thủ tục hành chính tại bộ phận một cửa.').waitFor(WAIT);
+    expect(await noivu.getByTestId('evidence-item').first().innerText()).toContain('125/TB-UBND · Ảnh bảng niêm yết thủ tục hành chính');
     await noivu.getByRole('button', { name: 'Trả lại' }).click();
     const returnDialog = noivu.getByRole('dialog', { name: 'Trả lại báo cáo cho đơn vị' });
     await returnDialog.getByLabel('Ý kiến khi trả lại').fill(COMMENT);

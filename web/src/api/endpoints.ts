@@ -19,6 +19,7 @@ import type {
   ReportView,
   RoundView,
   EntryView,
+  EvidenceView,
   Narrative,
   Unit,
   UnitChanges,
@@ -88,6 +89,17 @@ export const api = {
       http.putIfMatch<ReportView>(`/reports/${id}`, changes, version),
     submit: (id: number, version: number) => http.postIfMatch<ReportView>(`/reports/${id}/submit`, {}, version),
     returnReport: (id: number, version: number, comment: string) => http.postIfMatch<ReportView>(`/reports/${id}/return`, { comment }, version),
+    /** An evidence file (PDF, DOCX, XLSX, JPEG, PNG, checked by content) for one entry of the report. */
+    uploadEvidence: (reportId: number, taskId: number, file: File, meta: { docNumber?: string; docDate?: string | null; summary?: string }) => {
+      const form = new FormData();
+      form.append('taskId', String(taskId));
+      if (meta.docNumber) form.append('docNumber', meta.docNumber);
+      if (meta.docDate) form.append('docDate', meta.docDate);
+      if (meta.summary) form.append('summary', meta.summary);
+      form.append('file', file, file.name);
+      return http.postForm<EvidenceView>(`/reports/${reportId}/evidence`, form);
+    },
+    evidenceFileUrl: (id: number) => `${API_BASE}/evidence/${id}/file`,
     accept: (id: number, version: number) => http.postIfMatch<ReportView>(`/reports/${id}/accept`, {}, version),
   },
   audit: {

@@ -505,4 +505,11 @@ export const en: Catalogue = {
   'reports.backToRound': 'Back to the round',
   'reports.task': 'Task {no}',
   'reports.noPlans': 'No plans yet.',
+  'reports.evidenceUpload': 'Add evidence',
+  'reports.evidenceFile': 'File (PDF, DOCX, XLSX, JPEG, PNG)',
+  'reports.evidenceDocNumber': 'Document number',
+  'reports.evidenceDocDate': 'Document date',
+  'reports.evidenceSummary': 'Summary',
+  'reports.evidenceSend': 'Upload',
+  'reports.evidenceDownload': 'Download {name}',
 };

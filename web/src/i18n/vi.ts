@@ -506,6 +506,13 @@ export const vi = {
   'reports.backToRound': 'Về kỳ báo cáo',
   'reports.task': 'Nhiệm vụ {no}',
   'reports.noPlans': 'Chưa có kế hoạch nào.',
+  'reports.evidenceUpload': 'Thêm tài liệu kiểm chứng',
+  'reports.evidenceFile': 'Tệp (PDF, DOCX, XLSX, JPEG, PNG)',
+  'reports.evidenceDocNumber': 'Số, ký hiệu văn bản',
+  'reports.evidenceDocDate': 'Ngày văn bản',
+  'reports.evidenceSummary': 'Trích yếu',
+  'reports.evidenceSend': 'Tải lên',
+  'reports.evidenceDownload': 'Tải về {name}',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -1,15 +1,17 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Loader, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client';
 import { api } from '../../api/endpoints';
-import type { EntryStatus, EntryView, Narrative, ReportView } from '../../api/types';
+import type { EntryStatus, EntryView, EvidenceView, Narrative, ReportView } from '../../api/types';
 import { useResource } from '../../api/useResource';
 import { useSignedIn } from '../../auth/SessionProvider';
+import { DateField } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDate, formatDateTime } from '../../i18n/dates';
+import { formatDate, formatDateTime, parseVnDate } from '../../i18n/dates';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/vi';
 import { roundPath } from '../../paths';
@@ -232,7 +234,7 @@ function ReportForm({ initial, onChanged }: { initial: ReportView; onChanged: ()
               <Textarea label={t('reports.difficulties')} autosize minRows={2} value={entry.difficulties} onChange={(e) => setEntry(view.taskId, { difficulties: e.currentTarget.value })} />
               <Textarea label={t('reports.proposals')} autosize minRows={2} value={entry.proposals} onChange={(e) => setEntry(view.taskId, { proposals: e.currentTarget.value })} />
             </SimpleGrid>
-            <EvidenceList view={view} />
+            <EvidenceList view={view} reportId={initial.id} />
           </Card>
         );
       })}
@@ -315,24 +317,88 @@ function EntryHeading({ view, index }: { view: EntryView; index: number }) {
   );
 }
 
-function EvidenceList({ view }: { view: EntryView }) {
+function EvidenceList({ view, reportId }: { view: EntryView; reportId?: number }) {
   const t = useT();
+  const [items, setItems] = useState<EvidenceView[]>(view.evidence);
+  const [adding, setAdding] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [docNumber, setDocNumber] = useState('');
+  const [docDate, setDocDate] = useState('');
+  const [summary, setSummary] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const upload = async () => {
+    if (!file || reportId === undefined) return;
+    if (docDate.trim() && !parseVnDate(docDate)) {
+      setError(t('common.invalidDate'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const added = await api.reporting.uploadEvidence(reportId, view.taskId, file, { docNumber: docNumber.trim(), docDate: parseVnDate(docDate), summary: summary.trim() });
+      setItems((list) => [...list, added]);
+      setFile(null);
+      setDocNumber('');
+      setDocDate('');
+      setSummary('');
+      setAdding(false);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <Stack gap={4} mt="sm">
       <Text size="sm" fw={500}>
         {t('reports.evidence')}
       </Text>
-      {view.evidence.length === 0 ? (
+      {items.length === 0 ? (
         <Text size="xs" c="dimmed">
           {t('reports.noEvidence')}
         </Text>
       ) : (
-        view.evidence.map((ev) => (
-          <Text key={ev.id} size="sm">
+        items.map((ev) => (
+          <Text key={ev.id} size="sm" data-testid="evidence-item">
             {[ev.docNumber, formatDate(ev.docDate), ev.summary].filter(Boolean).join(' · ')}
+            {ev.fileHash && (
+              <>
+                {' '}
+                <Anchor href={api.reporting.evidenceFileUrl(ev.id)} download size="sm" aria-label={t('reports.evidenceDownload', { name: ev.summary })}>
+                  <IconDownload size={14} aria-hidden />
+                </Anchor>
+              </>
+            )}
           </Text>
         ))
       )}
+      {reportId !== undefined &&
+        (adding ? (
+          <Stack gap="xs" p="xs" style={{ border: '1px dashed var(--mantine-color-gray-4)', borderRadius: 4 }}>
+            <FileInput label={t('reports.evidenceFile')} value={file} onChange={setFile} accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" clearable />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+              <TextInput label={t('reports.evidenceDocNumber')} value={docNumber} onChange={(e) => setDocNumber(e.currentTarget.value)} />
+              <DateField label={t('reports.evidenceDocDate')} value={docDate} onChange={(e) => setDocDate(e.currentTarget.value)} />
+            </SimpleGrid>
+            <TextInput label={t('reports.evidenceSummary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} />
+            <FormError message={error} />
+            <Group gap="xs">
+              <Button size="xs" onClick={() => void upload()} loading={busy} disabled={!file} leftSection={<IconUpload size={14} aria-hidden />}>
+                {t('reports.evidenceSend')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setAdding(false)}>
+                {t('common.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        ) : (
+          <Button size="xs" variant="subtle" w="fit-content" onClick={() => setAdding(true)} leftSection={<IconUpload size={14} aria-hidden />}>
+            {t('reports.evidenceUpload')}
+          </Button>
+        ))}
     </Stack>
   );
 }
