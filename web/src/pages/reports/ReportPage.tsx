@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Loader, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconDownload, IconUpload } from '@tabler/icons-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client';
 import { api } from '../../api/endpoints';
@@ -157,10 +157,13 @@ function ReportForm({ initial, onChanged }: { initial: ReportView; onChanged: ()
     };
   }, [flush]);
 
-  const setEntry = (taskId: number, patch: Partial<EntryDraft>) => {
-    setEntries((list) => list.map((e) => (e.taskId === taskId ? { ...e, ...patch } : e)));
-    changed();
-  };
+  const setEntry = useCallback(
+    (taskId: number, patch: Partial<EntryDraft>) => {
+      setEntries((list) => list.map((e) => (e.taskId === taskId ? { ...e, ...patch } : e)));
+      changed();
+    },
+    [changed],
+  );
 
   const submit = async () => {
     setSubmitting(true);
@@ -189,55 +192,9 @@ function ReportForm({ initial, onChanged }: { initial: ReportView; onChanged: ()
           </Button>
         </Alert>
       )}
-      {initial.entries.map((view, i) => {
-        const entry = entries[i]!;
-        return (
-          <Card key={view.taskId} withBorder padding="md" data-testid="report-entry" aria-label={t('reports.task', { no: view.taskNo ?? String(i + 1) })} component="section">
-            <EntryHeading view={view} index={i} />
-            {view.reviewComment && (
-              <Alert color="orange" variant="light" mb="sm">
-                {view.reviewComment}
-              </Alert>
-            )}
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <NativeSelect
-                label={t('reports.entryStatus')}
-                value={entry.status}
-                data={ENTRY_STATUSES.map((s) => ({ value: s, label: t(ENTRY_STATUS_LABEL[s]) }))}
-                onChange={(e) => {
-                  const status = e.currentTarget.value as EntryStatus;
-                  setEntry(view.taskId, { status, ...(status === 'done' ? { progress: 100 } : {}) });
-                }}
-              />
-              <NumberInput
-                label={t('reports.progress')}
-                min={0}
-                max={100}
-                clampBehavior="strict"
-                allowDecimal={false}
-                value={entry.progress ?? ''}
-                onChange={(v) => setEntry(view.taskId, { progress: v === '' ? null : Number(v) })}
-              />
-            </SimpleGrid>
-            {entry.status === 'blocked' && (
-              <Textarea
-                mt="sm"
-                label={t('reports.blockedReason')}
-                autosize
-                minRows={2}
-                value={entry.blockedReason ?? ''}
-                onChange={(e) => setEntry(view.taskId, { blockedReason: e.currentTarget.value })}
-              />
-            )}
-            <Textarea mt="sm" label={t('reports.results')} autosize minRows={2} value={entry.result} onChange={(e) => setEntry(view.taskId, { result: e.currentTarget.value })} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="sm">
-              <Textarea label={t('reports.difficulties')} autosize minRows={2} value={entry.difficulties} onChange={(e) => setEntry(view.taskId, { difficulties: e.currentTarget.value })} />
-              <Textarea label={t('reports.proposals')} autosize minRows={2} value={entry.proposals} onChange={(e) => setEntry(view.taskId, { proposals: e.currentTarget.value })} />
-            </SimpleGrid>
-            <EvidenceList view={view} reportId={initial.id} />
-          </Card>
-        );
-      })}
+      {initial.entries.map((view, i) => (
+        <EntryCard key={view.taskId} view={view} index={i} entry={entries[i]!} reportId={initial.id} onChange={setEntry} />
+      ))}
       <Card withBorder padding="md" component="section" aria-label={t('reports.narrative')}>
         <Title order={3} size="h4" mb="sm">
           {t('reports.narrative')}
@@ -294,6 +251,69 @@ function ReportForm({ initial, onChanged }: { initial: ReportView; onChanged: ()
     </Stack>
   );
 }
+
+/** One task of the report: memoised, so typing in one card does not re-render the others. */
+const EntryCard = memo(function EntryCard({
+  view,
+  index: i,
+  entry,
+  reportId,
+  onChange,
+}: {
+  view: EntryView;
+  index: number;
+  entry: EntryDraft;
+  reportId: number;
+  onChange: (taskId: number, patch: Partial<EntryDraft>) => void;
+}) {
+  const t = useT();
+  return (
+    <Card withBorder padding="md" data-testid="report-entry" aria-label={t('reports.task', { no: view.taskNo ?? String(i + 1) })} component="section">
+      <EntryHeading view={view} index={i} />
+      {view.reviewComment && (
+        <Alert color="orange" variant="light" mb="sm">
+          {view.reviewComment}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <NativeSelect
+          label={t('reports.entryStatus')}
+          value={entry.status}
+          data={ENTRY_STATUSES.map((s) => ({ value: s, label: t(ENTRY_STATUS_LABEL[s]) }))}
+          onChange={(e) => {
+            const status = e.currentTarget.value as EntryStatus;
+            onChange(view.taskId, { status, ...(status === 'done' ? { progress: 100 } : {}) });
+          }}
+        />
+        <NumberInput
+          label={t('reports.progress')}
+          min={0}
+          max={100}
+          clampBehavior="strict"
+          allowDecimal={false}
+          value={entry.progress ?? ''}
+          onChange={(v) => onChange(view.taskId, { progress: v === '' ? null : Number(v) })}
+        />
+      </SimpleGrid>
+      {entry.status === 'blocked' && (
+        <Textarea
+          mt="sm"
+          label={t('reports.blockedReason')}
+          autosize
+          minRows={2}
+          value={entry.blockedReason ?? ''}
+          onChange={(e) => onChange(view.taskId, { blockedReason: e.currentTarget.value })}
+        />
+      )}
+      <Textarea mt="sm" label={t('reports.results')} autosize minRows={2} value={entry.result} onChange={(e) => onChange(view.taskId, { result: e.currentTarget.value })} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="sm">
+        <Textarea label={t('reports.difficulties')} autosize minRows={2} value={entry.difficulties} onChange={(e) => onChange(view.taskId, { difficulties: e.currentTarget.value })} />
+        <Textarea label={t('reports.proposals')} autosize minRows={2} value={entry.proposals} onChange={(e) => onChange(view.taskId, { proposals: e.currentTarget.value })} />
+      </SimpleGrid>
+      <EvidenceList view={view} reportId={reportId} />
+    </Card>
+  );
+});
 
 function EntryHeading({ view, index }: { view: EntryView; index: number }) {
   const t = useT();
