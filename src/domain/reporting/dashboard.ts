@@ -170,15 +170,21 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     const entries = byAssignment.get(keyOf(a.taskId, a.unitId)) ?? [];
     const reportId = entries.length ? entries[entries.length - 1]!.reportId : null;
     const dues = [...new Set(task.dues)].sort();
-    const reportsFor = (due: string | null): ProgressReport[] => {
-      const out: ProgressReport[] = [];
-      for (const e of entries) {
-        if (due !== null && !e.dues.includes(due)) continue;
-        const r = toReport(e);
-        if (r) out.push(r);
+    // The unit's word per due, gathered in one pass over its entries.
+    const all: ProgressReport[] = [];
+    const byDue = new Map<string, ProgressReport[]>();
+    for (const e of entries) {
+      const r = toReport(e);
+      if (!r) continue;
+      all.push(r);
+      for (const d of e.dues) {
+        const list = byDue.get(d);
+        if (list) list.push(r);
+        else byDue.set(d, [r]);
       }
-      return out;
-    };
+    }
+    const none: ProgressReport[] = [];
+    const reportsFor = (due: string | null): ProgressReport[] => (due === null ? all : (byDue.get(due) ?? none));
 
     let governing: string | null = null;
     for (const d of dues) if (d <= today) governing = d;
