@@ -14,6 +14,7 @@ import { browserAvailable } from '../support/environment.js';
 const WAIT = { timeout: 15_000 };
 /** A 1×1 PNG. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const ENTRY_COMMENT = 'Nêu rõ số thủ tục đã niêm yết.';
 const COMMENT = 'Đề nghị bổ sung số liệu cụ thể về kết quả thực hiện.';
 
 describe.skipIf(!browserAvailable())('the reporting cycle in the staff app', () => {
@@ -129,6 +130,7 @@ describe.skipIf(!browserAvailable())('the reporting cycle in the staff app', () 
     await unitRow(noivu).getByRole('link').click();
     await noivu.getByText('Đã niêm yết công khai thủ tục hành chính tại bộ phận một cửa.').waitFor(WAIT);
     expect(await noivu.getByTestId('evidence-item').first().innerText()).toContain('125/TB-UBND · Ảnh bảng niêm yết thủ tục hành chính');
+    await noivu.getByTestId('report-entry').first().getByLabel('Ý kiến về nhiệm vụ này').fill(ENTRY_COMMENT);
     await noivu.getByRole('button', { name: 'Trả lại' }).click();
     const returnDialog = noivu.getByRole('dialog', { name: 'Trả lại báo cáo cho đơn vị' });
     await returnDialog.getByLabel('Ý kiến khi trả lại').fill(COMMENT);
@@ -140,6 +142,7 @@ describe.skipIf(!browserAvailable())('the reporting cycle in the staff app', () 
     await hoavinh.getByTestId('return-comment').waitFor(WAIT);
     expect(await hoavinh.getByTestId('return-comment').innerText()).toContain(COMMENT);
     expect(await status(hoavinh).textContent()).toBe('Bị trả lại');
+    expect(await hoavinh.getByTestId('report-entry').first().getByTestId('entry-review-comment').innerText()).toBe(ENTRY_COMMENT);
     await fillAndSubmit(hoavinh, 'Đã niêm yết công khai 125 thủ tục hành chính tại bộ phận một cửa.');
 
     // noivu accepts; the round shows Đã duyệt for Hòa Vinh.

@@ -88,7 +88,8 @@ export const api = {
     save: (id: number, version: number, changes: { entries: Partial<EntryView>[]; narrative: Narrative }) =>
       http.putIfMatch<ReportView>(`/reports/${id}`, changes, version),
     submit: (id: number, version: number) => http.postIfMatch<ReportView>(`/reports/${id}/submit`, {}, version),
-    returnReport: (id: number, version: number, comment: string) => http.postIfMatch<ReportView>(`/reports/${id}/return`, { comment }, version),
+    returnReport: (id: number, version: number, comment: string, entryComments: Array<{ taskId: number; comment: string }> = []) =>
+      http.postIfMatch<ReportView>(`/reports/${id}/return`, entryComments.length ? { comment, entryComments } : { comment }, version),
     /** An evidence file (PDF, DOCX, XLSX, JPEG, PNG, checked by content) for one entry of the report. */
     uploadEvidence: (reportId: number, taskId: number, file: File, meta: { docNumber?: string; docDate?: string | null; summary?: string }) => {
       const form = new FormData();

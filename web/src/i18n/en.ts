@@ -512,4 +512,5 @@ export const en: Catalogue = {
   'reports.evidenceSummary': 'Summary',
   'reports.evidenceSend': 'Upload',
   'reports.evidenceDownload': 'Download {name}',
+  'reports.entryComment': 'Comment on this task (sent when returning)',
 };

@@ -513,6 +513,7 @@ export const vi = {
   'reports.evidenceSummary': 'Trích yếu',
   'reports.evidenceSend': 'Tải lên',
   'reports.evidenceDownload': 'Tải về {name}',
+  'reports.entryComment': 'Ý kiến về nhiệm vụ này (gửi kèm khi trả lại)',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -271,7 +271,7 @@ const EntryCard = memo(function EntryCard({
     <Card withBorder padding="md" data-testid="report-entry" aria-label={t('reports.task', { no: view.taskNo ?? String(i + 1) })} component="section">
       <EntryHeading view={view} index={i} />
       {view.reviewComment && (
-        <Alert color="orange" variant="light" mb="sm">
+        <Alert color="orange" variant="light" mb="sm" data-testid="entry-review-comment">
           {view.reviewComment}
         </Alert>
       )}
@@ -428,6 +428,7 @@ function ReportReview({ report, reviewer, onChanged }: { report: ReportView; rev
   const t = useT();
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
+  const [entryComments, setEntryComments] = useState<Record<number, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -484,6 +485,19 @@ function ReportReview({ report, reviewer, onChanged }: { report: ReportView; rev
             {field('reports.proposals', view.proposals)}
           </Stack>
           <EvidenceList view={view} />
+          {reviewer && (
+            <Textarea
+              mt="sm"
+              label={t('reports.entryComment')}
+              autosize
+              minRows={1}
+              value={entryComments[view.taskId] ?? ''}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setEntryComments((c) => ({ ...c, [view.taskId]: value }));
+              }}
+            />
+          )}
         </Card>
       ))}
       <Card withBorder padding="md" component="section" aria-label={t('reports.narrative')}>
@@ -499,7 +513,16 @@ function ReportReview({ report, reviewer, onChanged }: { report: ReportView; rev
           <Button variant="default" onClick={() => setReturning(false)}>
             {t('common.cancel')}
           </Button>
-          <Button color="orange" loading={busy} disabled={comment.trim() === ''} onClick={() => void act(() => api.reporting.returnReport(report.id, report.version, comment.trim()))}>
+          <Button color="orange" loading={busy} disabled={comment.trim() === ''} onClick={() => void act(() =>
+                  api.reporting.returnReport(
+                    report.id,
+                    report.version,
+                    comment.trim(),
+                    Object.entries(entryComments)
+                      .filter(([, c]) => c.trim() !== '')
+                      .map(([taskId, c]) => ({ taskId: Number(taskId), comment: c.trim() })),
+                  ),
+                )}>
             {t('reports.return')}
           </Button>
         </Group>
