@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/accounts/actor.js';
-import { forbidden, notFound } from '../domain/errors.js';
-import { inScope } from '../domain/accounts/actor.js';
+import { notFound } from '../domain/errors.js';
+import { authorize } from '../domain/policies/index.js';
 import { rollupRound, type RollupEntry, type RoundRollup } from '../domain/reporting/rollup.js';
 import { foldDiacritics } from '../domain/text/normalize.js';
 import { vnDate } from '../domain/time.js';
@@ -58,10 +58,7 @@ export class ConsolidationService {
     if (!round) throw notFound(`Không tìm thấy đợt báo cáo có mã số ${roundId}.`);
     const plan = await read.plans.get(round.planId);
     if (!plan) throw notFound(`Không tìm thấy kế hoạch có mã số ${round.planId}.`);
-    const oversees = actor.role === 'coordinator' || actor.role === 'leader' || actor.role === 'supervisor';
-    if (!(actor.role === 'admin' || (oversees && inScope(actor, plan.issuerUnitId)))) {
-      throw forbidden('Chỉ cán bộ điều phối, lãnh đạo, giám sát trong phạm vi hoặc quản trị hệ thống được xem tổng hợp đợt báo cáo.');
-    }
+    authorize(actor, 'read', 'PlanOverview', { planIssuerUnitId: plan.issuerUnitId });
     const [reports, tasks, units] = await Promise.all([read.reporting.reportsOfRound(roundId), read.plans.tasks(round.planId, true), read.units.list()]);
     const entries: RollupEntry[] = [];
     const perReport = await Promise.all(reports.map((report) => read.reporting.entries(report.id)));

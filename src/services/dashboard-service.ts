@@ -1,12 +1,10 @@
 import type { Actor } from '../domain/accounts/actor.js';
 import { inScope } from '../domain/accounts/actor.js';
-import { forbidden, notFound } from '../domain/errors.js';
+import { notFound } from '../domain/errors.js';
+import { authorize } from '../domain/policies/index.js';
 import { buildDashboard, type Dashboard, type DashboardEntry } from '../domain/reporting/dashboard.js';
 import type { Store } from '../db/repositories/index.js';
 import type { Clock } from './clock.js';
-
-/** Who sees a plan's dashboard: its government's coordinators, leaders and supervisors (read-only), and IT staff. */
-const DASHBOARD_ROLES = new Set(['admin', 'coordinator', 'leader', 'supervisor']);
 
 /**
  * The home page of coordinators and leaders: a plan's standing at this moment, derived at read time.
@@ -23,9 +21,7 @@ export class DashboardService {
     const read = this.store.read;
     const plan = await read.plans.get(planId);
     if (!plan) throw notFound(`Không tìm thấy kế hoạch có mã số ${planId}.`);
-    if (!DASHBOARD_ROLES.has(actor.role) || !(actor.role === 'admin' || inScope(actor, plan.issuerUnitId))) {
-      throw forbidden('Chỉ cán bộ điều phối, lãnh đạo và giám sát của cấp ban hành kế hoạch mới xem được bảng điều khiển này.');
-    }
+    authorize(actor, 'read', 'PlanOverview', { planIssuerUnitId: plan.issuerUnitId });
     const [tasks, units, rows] = await Promise.all([read.plans.tasks(planId), read.units.list(), read.reporting.planEntries(planId)]);
     const unitById = new Map(units.map((u) => [u.id, u]));
     const leads = (await read.plans.assignments(tasks.map((t) => t.id))).filter(

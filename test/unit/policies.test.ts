@@ -39,7 +39,7 @@ describe('the permission matrix (role × unit × action)', () => {
   const insideUser = { id: 99, unitId: 7 };
   const outsideUser = { id: 98, unitId: 2 };
   // [who, action, subject, resource, allowed]
-  const cases: Array<[keyof typeof people, string, 'Unit' | 'User' | 'ApiToken' | 'AuditLog' | 'Plan' | 'Round' | 'Report', unknown, boolean]> = [];
+  const cases: Array<[keyof typeof people, string, 'Unit' | 'User' | 'ApiToken' | 'AuditLog' | 'Plan' | 'PlanOverview' | 'Round' | 'Report', unknown, boolean]> = [];
   const unitIn = { id: 7, parentId: 3 };
   const unitOut = { id: 2, parentId: 1 };
   for (const who of Object.keys(people) as Array<keyof typeof people>) {
@@ -64,6 +64,8 @@ describe('the permission matrix (role × unit × action)', () => {
     cases.push([who, 'revoke', 'ApiToken', { userId: 12345 }, isAdmin]);
     cases.push([who, 'read', 'AuditLog', {}, isAdmin || who === 'mattran']);
     cases.push([who, 'read', 'Plan', { issuerUnitId: 3 }, true]);
+    cases.push([who, 'read', 'PlanOverview', { planIssuerUnitId: 3 }, who !== 'hoavinh']);
+    cases.push([who, 'read', 'PlanOverview', { planIssuerUnitId: 1 }, isAdmin]);
     cases.push([who, 'create', 'Plan', { issuerUnitId: 3 }, isAdmin || who === 'noivu']);
     cases.push([who, 'update', 'Plan', { issuerUnitId: 3 }, isAdmin || who === 'noivu']);
     cases.push([who, 'create', 'Plan', { issuerUnitId: 1 }, isAdmin]);

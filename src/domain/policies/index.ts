@@ -30,6 +30,8 @@ export interface Subjects extends Record<string, unknown> {
   /** A round is opened on a plan: the plan's issuer decides who may open it. */
   Round: { planIssuerUnitId: number | null };
   Report: { unitId: number; status: ReportState };
+  /** The standing of a plan across its units: the dashboard and the consolidation of a round. */
+  PlanOverview: { planIssuerUnitId: number };
 }
 
 const policies = new PolicySet<Subjects, Action>();
@@ -77,6 +79,10 @@ const editable = (report: Subjects['Report']) => report.status === 'draft' || re
 allow('Report', ['list', 'read'], (actor, report) => isAdmin(actor) || inScope(actor, report.unitId));
 allow('Report', ['update', 'submit'], (actor, report) => editable(report) && (isAdmin(actor) || (actor.role === 'unit_officer' && inScope(actor, report.unitId))));
 allow('Report', 'review', (actor, report) => report.status === 'submitted' && (isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, report.unitId))));
+
+// A plan's overview (dashboard, consolidated round) is for those who follow the plan for its government:
+// its coordinators, leaders and supervisors, and IT staff.
+allow('PlanOverview', 'read', (actor, overview) => isAdmin(actor) || ((overseesUnits(actor) || actor.role === 'supervisor') && inScope(actor, overview.planIssuerUnitId)));
 
 // The audit log is read by IT staff and by supervisors, whose job is to check.
 allow('AuditLog', 'read', (actor) => isAdmin(actor) || actor.role === 'supervisor');
