@@ -3,22 +3,8 @@ import { zipSync, strToU8 } from 'fflate';
 import { sniffFileType } from '../../src/domain/files/sniff.js';
 import { engines } from '../support/engines.js';
 import { createTestApp, type Client, type TestApp } from '../support/app.js';
+import { multipart } from '../support/multipart.js';
 
-/** A multipart body by hand: what a browser's FormData sends. */
-function multipart(fields: Record<string, string>, file?: { name: string; content: Uint8Array | string }) {
-  const boundary = '----dondoc' + Math.random().toString(16).slice(2);
-  const chunks: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  if (file) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-    chunks.push(Buffer.from(file.content));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n% Kế hoạch của UBND phường\n'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3]), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
