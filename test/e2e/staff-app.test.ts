@@ -11,7 +11,7 @@ import { browserAvailable } from '../support/environment.js';
  */
 const WAIT = { timeout: 15_000 };
 
-describe.skipIf(!browserAvailable())('staff app in Chromium', () => {
+describe.runIf(browserAvailable())('staff app in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
