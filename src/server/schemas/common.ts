@@ -1,7 +1,15 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * A value or null. A scalar schema becomes `type: [T, "null"]`, not `anyOf: [T, null]`: with the server's
+ * `coerceTypes`, ajv would try the first branch of the anyOf first and turn a null into 0 or "" (a
+ * `progress: null` was stored as 0).
+ */
+export const Nullable = <T extends TSchema>(schema: T) =>
+  typeof schema.type === 'string' && schema.type !== 'object' && schema.type !== 'array' && schema.type !== 'null'
+    ? Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'] })
+    : Type.Union([schema, Type.Null()]);
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 
 export const ErrorResponse = Type.Object({
