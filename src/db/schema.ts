@@ -253,6 +253,31 @@ export interface ReportVersionTable {
   createdAt: string;
 }
 
+/**
+ * Where each unit stands on each task of a plan (0005): the unit's latest word per due and over all dues,
+ * the latest report listing the task, and the dues reported done on time — kept up to date in the same
+ * transaction as every report submission, return and acceptance, so the dashboard need not read the
+ * whole entry history (src/domain/reporting/standing.ts). Statuses are never stored here.
+ */
+export interface DashboardStandingTable {
+  planId: number;
+  taskId: number;
+  unitId: number;
+  /** A due date, or '' for the row about the task as a whole. */
+  due: string;
+  /** '' row: the latest report listing the task for the unit; due row: the report of the word. */
+  reportId: number | null;
+  /** '' row: the first day of that report's round (which report is the latest). */
+  roundFrom: string | null;
+  /** The unit's latest word ('' row: over all dues); null when it has said nothing yet. */
+  status: 'not_started' | 'in_progress' | 'done' | 'blocked' | null;
+  completedOn: string | null;
+  /** The submission of the report the word comes from (UTC ISO). */
+  reportedAt: string | null;
+  /** '' row: sorted dues reported done by the due, joined by commas. */
+  onTime: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -272,6 +297,7 @@ export interface Database {
   entries: EntryTable;
   evidence: EvidenceTable;
   reportVersions: ReportVersionTable;
+  dashboardStanding: DashboardStandingTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

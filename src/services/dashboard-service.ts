@@ -2,14 +2,26 @@ import type { Actor } from '../domain/accounts/actor.js';
 import { inScope } from '../domain/accounts/actor.js';
 import { notFound } from '../domain/errors.js';
 import { authorize } from '../domain/policies/index.js';
-import { buildDashboard, type Dashboard, type DashboardEntry } from '../domain/reporting/dashboard.js';
+import {
+  buildDashboard,
+  dashboardDues,
+  dashboardLines,
+  standingKey,
+  type AssignmentLine,
+  type AssignmentStanding,
+  type Dashboard,
+  type DashboardInput,
+  type LineFilter,
+} from '../domain/reporting/dashboard.js';
+import type { ProgressReport } from '../domain/reporting/status.js';
 import type { Store } from '../db/repositories/index.js';
 import type { Clock } from './clock.js';
 
 /**
  * The home page of coordinators and leaders: a plan's standing at this moment, derived at read time.
- * A fixed number of queries whatever the plan's size: the plan, its tasks, their assignments, the units,
- * and every lead entry of its rounds in one join.
+ * A fixed number of narrow queries whatever the plan's history: the plan, its tasks, their assignments,
+ * the units, and from the standing table (migration 0005) one row per assignment plus the unit's word on
+ * the few dues the dashboard looks at today — never the whole entry history.
  */
 export class DashboardService {
   constructor(
@@ -18,47 +30,60 @@ export class DashboardService {
   ) {}
 
   async get(actor: Actor, planId: number, options: { horizonDays?: number } = {}): Promise<Dashboard> {
+    return buildDashboard(await this.input(actor, planId, options.horizonDays));
+  }
+
+  /** One page of the plan's lead assignments with their status now (GET /dashboard/assignments). */
+  async assignments(actor: Actor, planId: number, filter: LineFilter = {}): Promise<{ total: number; items: AssignmentLine[] }> {
+    return dashboardLines(await this.input(actor, planId), filter);
+  }
+
+  private async input(actor: Actor, planId: number, horizonDays?: number): Promise<DashboardInput> {
     const read = this.store.read;
     const plan = await read.plans.get(planId);
     if (!plan) throw notFound(`Không tìm thấy kế hoạch có mã số ${planId}.`);
     authorize(actor, 'read', 'PlanOverview', { planIssuerUnitId: plan.issuerUnitId });
-    const [tasks, units, rows] = await Promise.all([read.plans.tasks(planId), read.units.list(), read.reporting.planEntries(planId)]);
+    const now = this.clock.now();
+    const [taskRows, units] = await Promise.all([read.plans.tasks(planId), read.units.list()]);
+    const tasks = taskRows.map((t) => ({
+      id: t.id,
+      key: t.key,
+      no: t.no,
+      content: t.content,
+      dimension: t.dimension,
+      kind: t.schedule.kind,
+      dues: t.schedule.dues.map((d) => d.date),
+    }));
+    const [assignments, rows] = await Promise.all([
+      read.plans.assignments(tasks.map((t) => t.id)),
+      read.standing.read(planId, dashboardDues(tasks, now, horizonDays ?? 30)),
+    ]);
     const unitById = new Map(units.map((u) => [u.id, u]));
-    const leads = (await read.plans.assignments(tasks.map((t) => t.id))).filter(
+    const leads = assignments.filter(
       (a) => a.role === 'lead' && unitById.get(a.unitId) !== undefined && unitById.get(a.unitId)!.kind !== 'external' && inScope(actor, a.unitId),
     );
-    const duesCache = new Map<string, string[]>();
-    const entries: DashboardEntry[] = rows.map((r) => {
-      let dues = duesCache.get(r.dues);
-      if (!dues) duesCache.set(r.dues, (dues = JSON.parse(r.dues) as string[]));
-      return {
-        taskId: r.taskId,
-        assignmentId: r.assignmentId,
-        unitId: r.unitId,
-        reportId: r.reportId,
-        reportStatus: r.reportStatus,
-        submittedAt: r.submittedAt,
-        status: r.status,
-        completedOn: r.completedOn,
-        dues,
-      };
-    });
-    return buildDashboard({
+    const standing = new Map<number, AssignmentStanding & { words: Map<string, ProgressReport> | null }>();
+    for (const r of rows) {
+      const k = standingKey(r.taskId, r.unitId);
+      let s = standing.get(k);
+      if (!s) standing.set(k, (s = { reportId: null, any: null, words: null, onTime: '' }));
+      const word = r.status !== null && r.reportedAt !== null ? { reportedAt: r.reportedAt, status: r.status, completedOn: r.completedOn } : null;
+      if (r.due === '') {
+        s.reportId = r.reportId;
+        s.any = word;
+        s.onTime = r.onTime ?? '';
+      } else if (word) {
+        (s.words ??= new Map()).set(r.due, word);
+      }
+    }
+    return {
       planId,
-      tasks: tasks.map((t) => ({
-        id: t.id,
-        key: t.key,
-        no: t.no,
-        content: t.content,
-        dimension: t.dimension,
-        kind: t.schedule.kind,
-        dues: t.schedule.dues.map((d) => d.date),
-      })),
+      tasks,
       assignments: leads.map((a) => ({ id: a.id, taskId: a.taskId, unitId: a.unitId })),
       unitNames: new Map(units.map((u) => [u.id, u.name])),
-      entries,
-      now: this.clock.now(),
-      ...(options.horizonDays !== undefined ? { horizonDays: options.horizonDays } : {}),
-    });
+      standing,
+      now,
+      ...(horizonDays !== undefined ? { horizonDays } : {}),
+    };
   }
 }

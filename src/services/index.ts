@@ -14,6 +14,10 @@ import { ReportingService } from './reporting-service.js';
 import { ConsolidationService } from './consolidation-service.js';
 import { EvidenceService } from './evidence-service.js';
 import { DashboardService } from './dashboard-service.js';
+import { ExtensionService } from './extension-service.js';
+import { ScheduleEventService } from './schedule-event-service.js';
+import { ReportListService } from './report-list-service.js';
+import { ContributionService } from './contribution-service.js';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -29,6 +33,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
   const passwords = options.passwords ?? argon2Hasher;
   const store = createStore(database.db);
   const audit = new AuditService(store, clock);
+  const reporting = new ReportingService(store, audit, clock);
   return {
     database,
     clock,
@@ -40,7 +45,11 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     apiTokens: new ApiTokenService(store, audit, clock),
     plans: new PlanService(store, audit, clock),
     planExport: new PlanExportService(store),
-    reporting: new ReportingService(store, audit, clock),
+    reporting,
+    reportList: new ReportListService(store, clock),
+    extensions: new ExtensionService(store, audit, clock),
+    scheduleEvents: new ScheduleEventService(store, audit, clock),
+    contributions: new ContributionService(store, audit, clock, reporting),
     consolidation: new ConsolidationService(store, clock),
     evidence: new EvidenceService(store, audit, clock),
     dashboard: new DashboardService(store, clock),

@@ -330,6 +330,7 @@ export class ReportingService {
         );
       }
       await repos.reporting.insertEntries(entries);
+      await repos.standing.noteRound(round.id); // the dashboard's standing: these reports now list their tasks
       for (const report of reports) {
         const snapshot: Snapshot = {
           status: 'draft',
@@ -573,6 +574,8 @@ export class ReportingService {
       if (!bumped) throw ReportingService.stale();
       const patch = await change(repos, report, round, now);
       const saved = Object.keys(patch).length ? await repos.reporting.setReport(reportId, patch) : bumped;
+      // What the unit has said changed (submitted, returned, accepted): refresh the dashboard's standing.
+      if (saved.status !== report.status) await repos.standing.refreshReport(reportId, saved.unitId, now);
       const verbName = typeof verb === 'function' ? verb(report) : verb;
       const after = await this.snapshot(repos, saved);
       await repos.reporting.appendVersion({

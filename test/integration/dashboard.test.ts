@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, rollUp } from '../../src/domain/reporting/dashboard.js';
+import { repositories } from '../../src/db/repositories/index.js';
+import { buildDashboard, dashboardLines, rollUp, standingFromEntries, type DashboardEntry, type DashboardInput } from '../../src/domain/reporting/dashboard.js';
 import { engines } from '../support/engines.js';
 import { createTestApp, type Client, type TestApp } from '../support/app.js';
 
@@ -21,9 +22,24 @@ interface Dashboard {
   totals: { tasks: Counts; assignments: Counts; taskCount: number; assignmentCount: number };
   units: Array<{ rank: number; unitId: number; unitName: string; rate: number | null; onTime: number; late: number; assignments: number; overdue: number }>;
   overdue: Array<{ taskId: number; unitId: number; reportId: number | null; dueDate: string; daysOverdue: number; status: string }>;
+  overdueTotal: number;
   upcoming: Array<{ taskId: number; unitId: number; dueDate: string; daysLeft: number }>;
+  upcomingTotal: number;
   progress: { doneTasks: number; taskCount: number; share: number | null; doneAssignments: number; assignmentCount: number };
-  assignments: Array<{ assignmentId: number; taskId: number; unitId: number; reportId: number | null; status: string }>;
+}
+interface Line {
+  assignmentId: number;
+  taskId: number;
+  unitId: number;
+  unitName: string;
+  dimension: string | null;
+  reportId: number | null;
+  status: string;
+  dueDate: string | null;
+}
+interface Page {
+  total: number;
+  items: Line[];
 }
 
 let now = new Date('2021-09-01T02:00:00Z');
@@ -42,7 +58,12 @@ describe('dashboard aggregation', () => {
   });
 
   it('counts days overdue against the current due and on-time against the original', () => {
-    const d = buildDashboard({
+    const now = new Date('2021-10-05T02:00:00Z');
+    const entries: DashboardEntry[] = [
+      { taskId: 1, assignmentId: 1, unitId: 10, reportId: 100, reportStatus: 'accepted', submittedAt: '2021-09-10T02:00:00Z', status: 'done', completedOn: '2021-09-09', dues: ['2021-09-30'] },
+      { taskId: 1, assignmentId: 2, unitId: 11, reportId: 101, reportStatus: 'submitted', submittedAt: '2021-10-03T02:00:00Z', status: 'done', completedOn: '2021-10-02', dues: ['2021-09-30'] },
+    ];
+    const input: DashboardInput = {
       planId: 1,
       tasks: [{ id: 1, key: 'I/1', no: '1', content: 'A', dimension: 'participation', kind: 'once', dues: ['2021-09-30'] }],
       assignments: [
@@ -51,18 +72,51 @@ describe('dashboard aggregation', () => {
         { id: 3, taskId: 1, unitId: 12 },
       ],
       unitNames: new Map([[10, 'A'], [11, 'B'], [12, 'C']]),
-      entries: [
-        { taskId: 1, assignmentId: 1, unitId: 10, reportId: 100, reportStatus: 'accepted', submittedAt: '2021-09-10T02:00:00Z', status: 'done', completedOn: '2021-09-09', dues: ['2021-09-30'] },
-        { taskId: 1, assignmentId: 2, unitId: 11, reportId: 101, reportStatus: 'submitted', submittedAt: '2021-10-03T02:00:00Z', status: 'done', completedOn: '2021-10-02', dues: ['2021-09-30'] },
-      ],
-      now: new Date('2021-10-05T02:00:00Z'),
-    });
-    expect(d.assignments.map((a) => a.status)).toEqual(['done', 'done_late', 'overdue']);
+      standing: standingFromEntries(entries, now),
+      now,
+    };
+    const d = buildDashboard(input);
+    expect(dashboardLines(input).items.map((a) => a.status)).toEqual(['done', 'done_late', 'overdue']);
     expect(d.overdue).toEqual([expect.objectContaining({ unitId: 12, taskId: 1, dueDate: '2021-09-30', daysOverdue: 5, reportId: null })]);
+    expect(d.overdueTotal).toBe(1);
     expect(d.units.map((u) => u.unitId)).toEqual([10, 11, 12]);
     expect(d.units[0]!.rate).toBe(1);
+    expect(d.units[1]).toMatchObject({ onTime: 0, late: 1 });
     expect(d.byDimension[0]!.tasks.overdue).toBe(1);
     expect(d.progress).toMatchObject({ doneTasks: 0, taskCount: 1, doneAssignments: 2, assignmentCount: 3 });
+  });
+
+  it('lets a later word speak, ignores returned reports, and caps the lists with their totals', () => {
+    const now = new Date('2021-10-05T02:00:00Z');
+    const entries: DashboardEntry[] = [
+      // Unit 10: done on time in an accepted report, then a returned report saying "blocked" (says nothing).
+      { taskId: 1, assignmentId: 1, unitId: 10, reportId: 100, reportStatus: 'accepted', submittedAt: '2021-09-10T02:00:00Z', status: 'done', completedOn: '2021-09-09', dues: ['2021-09-30'] },
+      { taskId: 1, assignmentId: 1, unitId: 10, reportId: 110, reportStatus: 'returned', submittedAt: '2021-09-20T02:00:00Z', status: 'blocked', completedOn: null, dues: ['2021-09-30'] },
+      // Unit 11: in progress, then a later submission says blocked.
+      { taskId: 1, assignmentId: 2, unitId: 11, reportId: 101, reportStatus: 'accepted', submittedAt: '2021-09-10T02:00:00Z', status: 'in_progress', completedOn: null, dues: ['2021-09-30'] },
+      { taskId: 1, assignmentId: 2, unitId: 11, reportId: 111, reportStatus: 'submitted', submittedAt: '2021-09-25T02:00:00Z', status: 'blocked', completedOn: null, dues: ['2021-09-30'] },
+    ];
+    const input: DashboardInput = {
+      planId: 1,
+      tasks: [{ id: 1, key: 'I/1', no: '1', content: 'A', dimension: null, kind: 'once', dues: ['2021-09-30'] }],
+      assignments: [10, 11, 12, 13].map((unitId, i) => ({ id: i + 1, taskId: 1, unitId })),
+      unitNames: new Map([[10, 'A'], [11, 'B'], [12, 'C'], [13, 'D']]),
+      standing: standingFromEntries(entries, now),
+      now,
+      listLimit: 1,
+    };
+    const lines = dashboardLines(input).items;
+    expect(lines.map((l) => [l.unitId, l.status, l.reportId])).toEqual([
+      [10, 'done', 110],
+      [11, 'blocked', 111],
+      [12, 'overdue', null],
+      [13, 'overdue', null],
+    ]);
+    const d = buildDashboard(input);
+    expect(d.overdue).toHaveLength(1);
+    expect(d.overdueTotal).toBe(3); // blocked past its due is overdue too
+    expect(d.units.find((u) => u.unitId === 10)).toMatchObject({ onTime: 1, late: 0, rate: 1 });
+    expect(dashboardLines(input, { status: 'overdue', limit: 1, offset: 1 })).toEqual({ total: 2, items: [expect.objectContaining({ unitId: 13 })] });
   });
 });
 
@@ -122,6 +176,19 @@ describe.each(engines)('dashboard API on $name', (engine) => {
   });
   afterAll(async () => t?.close());
 
+  /** Every line matching the query, gathered page by page (500 at most per page). */
+  const lines = async (query = '', c: Client = noivu): Promise<Page> => {
+    const out: Page = { total: 0, items: [] };
+    for (let offset = 0; ; offset += 500) {
+      const res = await c.get(`/api/v1/dashboard/assignments?planId=${planId}${query}&limit=500&offset=${offset}`);
+      expect(res.statusCode).toBe(200);
+      const page = res.json() as Page;
+      out.total = page.total;
+      out.items.push(...page.items);
+      if (page.items.length < 500) return out;
+    }
+  };
+
   const dashboard = async (c: Client = noivu) => {
     const res = await c.get(`/api/v1/dashboard?planId=${planId}`);
     expect(res.statusCode).toBe(200);
@@ -133,15 +200,20 @@ describe.each(engines)('dashboard API on $name', (engine) => {
     expect(d.today).toBe('2021-10-05');
     expect(sum(d.totals.assignments)).toBe(d.totals.assignmentCount);
     expect(sum(d.totals.tasks)).toBe(d.totals.taskCount);
-    expect(d.assignments).toHaveLength(d.totals.assignmentCount);
+    const all = await lines();
+    expect(all.total).toBe(d.totals.assignmentCount);
+    expect(all.items).toHaveLength(d.totals.assignmentCount);
     expect(d.byDimension.reduce((a, x) => a + x.total, 0)).toBe(d.totals.taskCount);
     for (const dim of d.byDimension) {
       expect(sum(dim.tasks)).toBe(dim.total);
       for (const [s, ids] of Object.entries(dim.taskIds)) expect(ids).toHaveLength(dim.tasks[s]!);
     }
-    expect(new Set(d.assignments.map((a) => a.taskId)).size).toBe(d.totals.taskCount);
+    expect(new Set(all.items.map((a) => a.taskId)).size).toBe(d.totals.taskCount);
     expect(d.units.reduce((a, u) => a + u.assignments, 0)).toBe(d.totals.assignmentCount);
-    expect(d.units.reduce((a, u) => a + u.overdue, 0)).toBe(d.overdue.length);
+    expect(d.units.reduce((a, u) => a + u.overdue, 0)).toBe(d.overdueTotal);
+    expect(d.overdue.length).toBe(Math.min(100, d.overdueTotal));
+    expect(d.upcoming.length).toBe(Math.min(100, d.upcomingTotal));
+    for (const s of Object.keys(d.totals.assignments)) expect(all.items.filter((a) => a.status === s)).toHaveLength(d.totals.assignments[s]!);
     expect(d.progress.doneAssignments).toBe(d.totals.assignments.done! + d.totals.assignments.done_late!);
     expect(d.progress.doneTasks).toBe(d.totals.tasks.done! + d.totals.tasks.done_late!);
     expect(d.progress.share).toBeCloseTo(d.progress.doneTasks / d.progress.taskCount);
@@ -150,9 +222,31 @@ describe.each(engines)('dashboard API on $name', (engine) => {
       expect(u.daysLeft).toBeGreaterThanOrEqual(0);
     }
     // Every line opens its report when the unit has one.
-    const hv = d.assignments.filter((a) => a.unitId === hoaVinhId && a.reportId !== null);
+    const hv = all.items.filter((a) => a.unitId === hoaVinhId && a.reportId !== null);
     expect(hv.length).toBeGreaterThan(0);
     expect(hv.every((a) => a.reportId === reports.find((r) => r.unitId === hoaVinhId)!.id)).toBe(true);
+  });
+
+  it('pages the assignment lines with filters (GET /dashboard/assignments)', async () => {
+    const all = await lines();
+    const hv = await lines(`&unitId=${hoaVinhId}`);
+    expect(hv.total).toBe(all.items.filter((a) => a.unitId === hoaVinhId).length);
+    expect(hv.items.every((a) => a.unitId === hoaVinhId)).toBe(true);
+    const overdue = await lines('&status=overdue');
+    expect(overdue.total).toBe((await dashboard()).totals.assignments.overdue);
+    expect(overdue.items.every((a) => a.status === 'overdue')).toBe(true);
+    const page = (await noivu.get(`/api/v1/dashboard/assignments?planId=${planId}&limit=3&offset=2`)).json() as Page;
+    expect(page.total).toBe(all.total);
+    expect(page.items.map((a) => a.assignmentId)).toEqual(all.items.slice(2, 5).map((a) => a.assignmentId));
+    const taskId = all.items[0]!.taskId;
+    const dimension = all.items[0]!.dimension ?? '';
+    expect((await lines(`&taskId=${taskId}`)).items.every((a) => a.taskId === taskId)).toBe(true);
+    const byDim = await lines(`&dimension=${dimension}`);
+    expect(byDim.total).toBe(all.items.filter((a) => (a.dimension ?? '') === dimension).length);
+    expect((await noivu.get(`/api/v1/dashboard/assignments?planId=${planId}&status=late`)).statusCode).toBe(400);
+    expect((await noivu.get(`/api/v1/dashboard/assignments?planId=${planId}&limit=501`)).statusCode).toBe(400);
+    expect((await hoavinh.get(`/api/v1/dashboard/assignments?planId=${planId}`)).statusCode).toBe(403);
+    expect((await noivu.get('/api/v1/dashboard/assignments?planId=999999')).statusCode).toBe(404);
   });
 
   it('ranks the late unit below Hòa Vinh', async () => {
@@ -179,6 +273,50 @@ describe.each(engines)('dashboard API on $name', (engine) => {
     // Hòa Vinh reported everything done on time: none of its tasks of the round is overdue.
     const round = reports.find((r) => r.unitId === hoaVinhId)!.id;
     expect(d.overdue.filter((o) => o.unitId === hoaVinhId && o.reportId === round && o.dueDate >= '2021-07-01')).toEqual([]);
+  });
+
+  it('keeps the standing table right through submit → return → resubmit → accept', async () => {
+    const db = t.db.handle.db;
+    const stored = () => db.selectFrom('dashboardStanding').selectAll().where('planId', '=', planId).orderBy('taskId').orderBy('unitId').orderBy('due').execute();
+    /** What the table holds equals a rebuild from the whole entry history. */
+    const matchesHistory = async () => {
+      const before = await stored();
+      await repositories(db).standing.rebuildPlan(planId, now);
+      expect(before).toEqual(await stored());
+    };
+    const unitLines = async () => (await lines(`&unitId=${missingUnitId}`)).items;
+    const id = reports.find((r) => r.unitId === missingUnitId)!.id;
+    await matchesHistory();
+    const initial = await unitLines();
+    expect(initial.some((l) => l.status === 'overdue')).toBe(true);
+
+    let report = (await admin.get(`/api/v1/reports/${id}`)).json() as Report;
+    expect((await patch(admin, id, { entries: report.entries.map((e) => ({ taskId: e.taskId, status: 'done', completedOn: '2021-10-04' })) }, report.version)).statusCode).toBe(200);
+    await matchesHistory(); // a saved draft says nothing yet
+    expect(await unitLines()).toEqual(initial);
+    expect((await admin.post(`/api/v1/reports/${id}/submit`)).statusCode).toBe(200);
+    await matchesHistory();
+    const asked = new Set(report.entries.map((e) => e.taskId));
+    const submitted = await unitLines();
+    expect(submitted.filter((l) => asked.has(l.taskId)).every((l) => l.status === 'done' || l.status === 'done_late')).toBe(true);
+    expect(submitted.some((l) => l.status === 'done_late')).toBe(true);
+
+    expect((await noivu.post(`/api/v1/reports/${id}/return`, { comment: 'Bổ sung minh chứng.' })).statusCode).toBe(200);
+    await matchesHistory();
+    expect(await unitLines()).toEqual(initial); // a returned report says nothing
+
+    report = (await admin.get(`/api/v1/reports/${id}`)).json() as Report;
+    expect((await patch(admin, id, { entries: report.entries.map((e) => ({ taskId: e.taskId, status: 'blocked', blockedReason: 'Thiếu kinh phí' })) }, report.version)).statusCode).toBe(200);
+    expect((await admin.post(`/api/v1/reports/${id}/submit`)).statusCode).toBe(200);
+    await matchesHistory();
+    const resubmitted = await unitLines();
+    expect(resubmitted.filter((l) => asked.has(l.taskId)).every((l) => l.status === 'blocked')).toBe(true);
+
+    expect((await noivu.post(`/api/v1/reports/${id}/accept`)).statusCode).toBe(200);
+    await matchesHistory();
+    expect(await unitLines()).toEqual(resubmitted);
+    const d = await dashboard();
+    expect(d.units.find((u) => u.unitId === missingUnitId)!.late).toBeGreaterThan(0);
   });
 
   it('is for coordinators, leaders, supervisors and IT staff: Hòa Vinh gets 403', async () => {

@@ -39,7 +39,7 @@ describe('the permission matrix (role × unit × action)', () => {
   const insideUser = { id: 99, unitId: 7 };
   const outsideUser = { id: 98, unitId: 2 };
   // [who, action, subject, resource, allowed]
-  const cases: Array<[keyof typeof people, string, 'Unit' | 'User' | 'ApiToken' | 'AuditLog' | 'Plan' | 'PlanOverview' | 'Round' | 'Report', unknown, boolean]> = [];
+  const cases: Array<[keyof typeof people, string, 'Unit' | 'User' | 'ApiToken' | 'AuditLog' | 'Plan' | 'PlanOverview' | 'Round' | 'Report' | 'Extension' | 'TaskSchedule', unknown, boolean]> = [];
   const unitIn = { id: 7, parentId: 3 };
   const unitOut = { id: 2, parentId: 1 };
   for (const who of Object.keys(people) as Array<keyof typeof people>) {
@@ -93,6 +93,26 @@ describe('the permission matrix (role × unit × action)', () => {
     cases.push([who, 'review', 'Report', own('submitted'), isAdmin || who === 'noivu']);
     cases.push([who, 'review', 'Report', outside('submitted'), isAdmin]);
     cases.push([who, 'review', 'Report', own('accepted'), false]);
+    // A contribution (a report of coordinating tasks) is created by the unit's own officer.
+    cases.push([who, 'create', 'Report', own('draft'), isAdmin || who === 'hoavinh']);
+    cases.push([who, 'create', 'Report', other('draft'), isAdmin]);
+    cases.push([who, 'create', 'Report', outside('draft'), isAdmin]);
+    // Extensions on a plan issued by Đông Hòa (3); one by the Province (1) for the outside unit.
+    const extOwn = { unitId: 6, planIssuerUnitId: 3 };
+    const extOther = { unitId: 7, planIssuerUnitId: 3 };
+    const extOutside = { unitId: 2, planIssuerUnitId: 1 };
+    cases.push([who, 'create', 'Extension', extOwn, isAdmin || who === 'hoavinh']);
+    cases.push([who, 'create', 'Extension', extOther, isAdmin]);
+    cases.push([who, 'create', 'Extension', extOutside, isAdmin]);
+    cases.push([who, 'review', 'Extension', extOwn, isAdmin || who === 'noivu']);
+    cases.push([who, 'review', 'Extension', extOutside, isAdmin]);
+    cases.push([who, 'read', 'Extension', extOwn, true]);
+    cases.push([who, 'read', 'Extension', extOther, who !== 'hoavinh']);
+    cases.push([who, 'read', 'Extension', extOutside, isAdmin]);
+    cases.push([who, 'list', 'Extension', extOther, who !== 'hoavinh']);
+    // Schedule events of a task: the coordinator of the issuing government.
+    cases.push([who, 'update', 'TaskSchedule', { planIssuerUnitId: 3 }, isAdmin || who === 'noivu']);
+    cases.push([who, 'update', 'TaskSchedule', { planIssuerUnitId: 1 }, isAdmin]);
   }
 
   it.each(cases)('%s: %s %s %j → %s', (who, action, subject, resource, allowed) => {

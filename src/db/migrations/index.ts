@@ -3,6 +3,7 @@ import type { MigrationContext } from './helpers.js';
 import { foundation } from './0001_foundation.js';
 import { plans } from './0002_plans.js';
 import { reporting } from './0003_reporting.js';
+import { dashboardStanding } from './0005_dashboard_standing.js';
 
 /**
  * Every migration, in order. Append-only: a released migration is never edited;
@@ -13,5 +14,6 @@ export function allMigrations(ctx: MigrationContext): Record<string, Migration> 
     '0001_foundation': foundation(ctx),
     '0002_plans': plans(ctx),
     '0003_reporting': reporting(ctx),
+    '0005_dashboard_standing': dashboardStanding(ctx),
   };
 }

@@ -7,6 +7,7 @@ import { LoginAttemptRepository } from './login-attempts.js';
 import { PlanRepository } from './plans.js';
 import { ReportingRepository } from './reporting.js';
 import { SessionRepository } from './sessions.js';
+import { StandingRepository } from './standing.js';
 import { UnitRepository } from './units.js';
 import { UserRepository } from './users.js';
 
@@ -21,6 +22,7 @@ export function repositories(db: Kysely<Database>) {
     audit: new AuditRepository(db),
     plans: new PlanRepository(db),
     reporting: new ReportingRepository(db),
+    standing: new StandingRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

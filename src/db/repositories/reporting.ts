@@ -23,6 +23,30 @@ export interface PlanEntryRow {
   calendarFrom: string;
 }
 
+/** One line of a list of reports across rounds ("my reports"). */
+export interface ReportListRow {
+  id: number;
+  roundId: number;
+  roundLabel: string;
+  planId: number;
+  planTitle: string;
+  unitId: number;
+  unitName: string;
+  status: ReportRow['status'];
+  version: number;
+  submissionDeadline: string;
+  submittedAt: string | null;
+  late: number;
+  entryCount: number;
+}
+
+export interface ReportListFilter {
+  /** Only these units; undefined for every unit. */
+  unitIds?: readonly number[];
+  status?: ReportRow['status'];
+  planId?: number;
+}
+
 const CHUNK = 200;
 
 /** Rounds, reports, entries, evidence and report versions. */
@@ -79,6 +103,38 @@ export class ReportingRepository {
       .groupBy('entries.reportId')
       .execute();
     return new Map(rows.map((r) => [r.reportId, Number(r.n)]));
+  }
+
+  /** Reports across rounds with their round, plan, unit and entry count; the latest rounds first. */
+  async reportList(filter: ReportListFilter): Promise<ReportListRow[]> {
+    if (filter.unitIds !== undefined && filter.unitIds.length === 0) return [];
+    let q = this.db
+      .selectFrom('reports')
+      .innerJoin('rounds', 'rounds.id', 'reports.roundId')
+      .innerJoin('plans', 'plans.id', 'rounds.planId')
+      .innerJoin('units', 'units.id', 'reports.unitId')
+      .select([
+        'reports.id',
+        'reports.roundId',
+        'rounds.label as roundLabel',
+        'rounds.planId',
+        'plans.title as planTitle',
+        'reports.unitId',
+        'units.name as unitName',
+        'reports.status',
+        'reports.version',
+        'rounds.submissionDeadline',
+        'reports.submittedAt',
+        'reports.late',
+      ])
+      .select((eb) =>
+        eb.selectFrom('entries').select((e) => e.fn.countAll<number>().as('n')).whereRef('entries.reportId', '=', 'reports.id').as('entryCount'),
+      );
+    if (filter.unitIds !== undefined) q = q.where('reports.unitId', 'in', [...filter.unitIds]);
+    if (filter.status !== undefined) q = q.where('reports.status', '=', filter.status);
+    if (filter.planId !== undefined) q = q.where('rounds.planId', '=', filter.planId);
+    const rows = await q.orderBy('rounds.calendarFrom', 'desc').orderBy('rounds.id', 'desc').orderBy('reports.id').execute();
+    return rows.map((r) => ({ ...r, entryCount: Number(r.entryCount ?? 0) }));
   }
 
   /** Updates a report if it still has the version the caller saw; bumps the version. Undefined when stale. */

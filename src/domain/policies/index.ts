@@ -32,6 +32,10 @@ export interface Subjects extends Record<string, unknown> {
   Report: { unitId: number; status: ReportState };
   /** The standing of a plan across its units: the dashboard and the consolidation of a round. */
   PlanOverview: { planIssuerUnitId: number };
+  /** A deadline extension asked by the unit of an assignment on a plan. */
+  Extension: { unitId: number; planIssuerUnitId: number };
+  /** The schedule events of a task (event recorded, dates set): the plan's issuer decides. */
+  TaskSchedule: { planIssuerUnitId: number };
 }
 
 const policies = new PolicySet<Subjects, Action>();
@@ -79,6 +83,15 @@ const editable = (report: Subjects['Report']) => report.status === 'draft' || re
 allow('Report', ['list', 'read'], (actor, report) => isAdmin(actor) || inScope(actor, report.unitId));
 allow('Report', ['update', 'submit'], (actor, report) => editable(report) && (isAdmin(actor) || (actor.role === 'unit_officer' && inScope(actor, report.unitId))));
 allow('Report', 'review', (actor, report) => report.status === 'submitted' && (isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, report.unitId))));
+
+// A unit's officer adds the unit's contribution to a round (a report of its coordinating tasks).
+allow('Report', 'create', (actor, report) => isAdmin(actor) || (actor.role === 'unit_officer' && inScope(actor, report.unitId)));
+
+// Deadline extensions (gia hạn): the officer of the assignment's unit asks; the coordinator of the plan's
+// issuing government (or IT staff) approves or refuses; whoever reads the unit's reports, and those who
+// follow the plan (coordinator, leader, supervisor of the issuer's government), read them.
+allow('Extension', 'create', (actor, ext) => isAdmin(actor) || (actor.role === 'unit_officer' && inScope(actor, ext.unitId)));
+allow('Extension', 'review', (actor, ext) => isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, ext.planIssuerUnitId)));
 
 // A plan's overview (dashboard, consolidated round) is for those who follow the plan for its government:
 // its coordinators, leaders and supervisors, and IT staff.

@@ -13,7 +13,8 @@
 import { DIMENSIONS } from '../plans/plan.js';
 import { addDays, daysBetween } from '../schedule/calendar.js';
 import { vnDate } from '../time.js';
-import { onTimeRate, type OnTimeInput, type OnTimeRate } from './extensions.js';
+import type { OnTimeRate } from './extensions.js';
+import { joinDues, standingOf } from './standing.js';
 import { ASSIGNMENT_STATUSES, assignmentStatus, type AssignmentStatusName, type ProgressReport, type ReportedStatus } from './status.js';
 
 export interface DashboardTask {
@@ -52,12 +53,32 @@ export interface DashboardInput {
   tasks: readonly DashboardTask[];
   assignments: readonly DashboardAssignment[];
   unitNames: ReadonlyMap<number, string>;
-  /** In the order they were written (rounds by date, reports by id): the last per assignment is the latest. */
-  entries: readonly DashboardEntry[];
+  /**
+   * Where each unit stands on each task, by standingKey(taskId, unitId): from the standing table (service),
+   * or folded from the entry history with standingFromEntries. Only the words of dashboardDues() are read.
+   */
+  standing: ReadonlyMap<number, AssignmentStanding>;
   now: Date;
   /** Days ahead for the upcoming list; 30 by default. */
   horizonDays?: number;
+  /** At most this many lines in the overdue and upcoming lists (their totals are given beside); 100 by default. */
+  listLimit?: number;
 }
+
+/** What the dashboard reads of one unit's standing on one task (standing.ts). */
+export interface AssignmentStanding {
+  /** The latest report listing the task for the unit, whatever its state; null when none does. */
+  reportId: number | null;
+  /** The latest word over all the unit's entries on the task (read for tasks without dates). */
+  any: ProgressReport | null;
+  /** The latest word per due date (at least for the dues dashboardDues names). */
+  words: ReadonlyMap<string, ProgressReport> | null;
+  /** Sorted due dates whose latest word is done by the (original) due, joined by commas. */
+  onTime: string;
+}
+
+/** One number per (task, unit): a Map key without building strings. */
+export const standingKey = (taskId: number, unitId: number): number => taskId * 4_194_304 + unitId;
 
 export type StatusCounts = Record<AssignmentStatusName, number>;
 
@@ -111,13 +132,16 @@ export interface Dashboard {
   byDimension: DimensionStatus[];
   totals: { tasks: StatusCounts; assignments: StatusCounts; taskCount: number; assignmentCount: number };
   units: UnitRank[];
+  /** The most overdue first, at most listLimit lines; overdueTotal counts them all. */
   overdue: OverdueLine[];
+  overdueTotal: number;
+  /** The nearest dues first, at most listLimit lines; upcomingTotal counts them all. */
   upcoming: UpcomingLine[];
+  upcomingTotal: number;
   progress: { doneTasks: number; taskCount: number; share: number | null; doneAssignments: number; assignmentCount: number; assignmentShare: number | null };
-  assignments: AssignmentLine[];
 }
 
-const zero = (): StatusCounts => Object.fromEntries(ASSIGNMENT_STATUSES.map((s) => [s, 0])) as StatusCounts;
+const zero = (): StatusCounts => ({ not_due: 0, not_started: 0, in_progress: 0, done: 0, done_late: 0, overdue: 0, blocked: 0 });
 const lists = (): Record<AssignmentStatusName, number[]> => Object.fromEntries(ASSIGNMENT_STATUSES.map((s) => [s, []])) as unknown as Record<AssignmentStatusName, number[]>;
 
 const isDone = (s: AssignmentStatusName) => s === 'done' || s === 'done_late';
@@ -133,113 +157,242 @@ export function rollUp(statuses: readonly AssignmentStatusName[]): AssignmentSta
   return 'not_started';
 }
 
-function toReport(e: DashboardEntry): ProgressReport | null {
-  if ((e.reportStatus !== 'submitted' && e.reportStatus !== 'accepted') || !e.submittedAt) return null;
-  return { reportedAt: e.submittedAt, status: e.status, completedOn: e.completedOn };
+/** Folds an entry history (rounds by date, reports by id) into standings, as the standing table keeps them. */
+export function standingFromEntries(entries: readonly DashboardEntry[], now: Date): Map<number, AssignmentStanding> {
+  const byKey = new Map<number, DashboardEntry[]>();
+  for (const e of entries) {
+    const k = standingKey(e.taskId, e.unitId);
+    const list = byKey.get(k);
+    if (list) list.push(e);
+    else byKey.set(k, [e]);
+  }
+  const out = new Map<number, AssignmentStanding>();
+  for (const [k, list] of byKey) {
+    const s = standingOf(list, now);
+    out.set(k, { reportId: s.reportId, any: s.any, words: s.words, onTime: joinDues(s.onTime) });
+  }
+  return out;
 }
 
 const collator = new Intl.Collator('vi');
 
-export function buildDashboard(input: DashboardInput): Dashboard {
+/** A task's dues seen from today: computed once per task, not once per assignment. */
+interface TaskView {
+  task: DashboardTask;
+  dues: string[];
+  governing: string | null;
+  governingDues: string[];
+  /** Dues counted by on-time rates (up to the horizon), and those of them already passed. */
+  inScope: number;
+  passed: number;
+  dueSet: Set<string>;
+  upcoming: string[];
+}
+
+function taskViews(tasks: readonly DashboardTask[], today: string, horizon: string): Map<number, TaskView> {
+  const out = new Map<number, TaskView>();
+  for (const task of tasks) {
+    const dues = [...new Set(task.dues)].sort();
+    let governing: string | null = null;
+    let inScope = 0;
+    let passed = 0;
+    const upcoming: string[] = [];
+    for (const d of dues) {
+      if (d <= today) governing = d;
+      if (d <= horizon) inScope++;
+      if (d < today) passed++;
+      if (d >= today && d <= horizon) upcoming.push(d);
+    }
+    governing ??= dues[0] ?? null;
+    out.set(task.id, { task, dues, governing, governingDues: governing ? [governing] : [], inScope, passed, dueSet: new Set(dues), upcoming });
+  }
+  return out;
+}
+
+/**
+ * The due dates whose words the dashboard reads at `now`: each task's governing due (the latest passed,
+ * else the first) and the dues between today and the horizon. The service reads only these from the
+ * standing table.
+ */
+export function dashboardDues(tasks: readonly DashboardTask[], now: Date, horizonDays = 30): string[] {
+  const today = vnDate(now);
+  const set = new Set<string>();
+  for (const v of taskViews(tasks, today, addDays(today, horizonDays)).values()) {
+    if (v.governing) set.add(v.governing);
+    for (const d of v.upcoming) set.add(d);
+  }
+  return [...set].sort();
+}
+
+const NO_REPORTS: readonly ProgressReport[] = [];
+
+interface Assessed {
+  a: DashboardAssignment;
+  view: TaskView;
+  reportId: number | null;
+  status: AssignmentStatusName;
+  dueDate: string | null;
+  overdue: boolean;
+  daysOverdue: number;
+}
+
+interface Assessment {
+  today: string;
+  horizon: string;
+  horizonDays: number;
+  items: Assessed[];
+  onTime: Map<number, OnTimeRate>;
+  upcoming: Array<{ item: Assessed; status: AssignmentStatusName; dueDate: string; daysLeft: number }>;
+}
+
+/**
+ * Every lead assignment's status at `now` (assignmentStatus on its governing due and the unit's latest word
+ * on it), its unit's on-time counts and the upcoming dues not yet done.
+ *
+ * On-time rates follow onTimeOutcome (extensions.ts) due by due, against the ORIGINAL dates, for the dues up
+ * to the horizon: "on time" when the latest word on that due is done by it (the standing's onTime list,
+ * folded with onTimeOutcome itself); otherwise "late" once the due has passed and "pending" before —
+ * a word done after a due that has not yet passed cannot exist, since a completion is never later than
+ * the day it is reported. A task without dates counts as unmeasured.
+ */
+function assess(input: DashboardInput): Assessment {
   const { now } = input;
   const today = vnDate(now);
   const horizonDays = input.horizonDays ?? 30;
   const horizon = addDays(today, horizonDays);
-  const tasks = new Map(input.tasks.map((t) => [t.id, t]));
-
-  // Entries per assignment (by id, or by task and unit for entries written without one).
-  const byAssignment = new Map<string, DashboardEntry[]>();
-  const keyOf = (taskId: number, unitId: number) => `${taskId}:${unitId}`;
-  for (const e of input.entries) {
-    const k = keyOf(e.taskId, e.unitId);
-    let list = byAssignment.get(k);
-    if (!list) byAssignment.set(k, (list = []));
-    list.push(e);
-  }
-
-  const lines: AssignmentLine[] = [];
-  const overdue: OverdueLine[] = [];
-  const upcoming: UpcomingLine[] = [];
-  const onTimeByUnit = new Map<number, OnTimeInput[]>();
-  const perUnit = new Map<number, { assignments: number; overdue: number }>();
-  const perTask = new Map<number, AssignmentStatusName[]>();
+  const views = taskViews(input.tasks, today, horizon);
+  const items: Assessed[] = [];
+  const upcoming: Assessment['upcoming'] = [];
+  const onTime = new Map<number, OnTimeRate>();
 
   for (const a of input.assignments) {
-    const task = tasks.get(a.taskId);
-    if (!task) continue;
-    const entries = byAssignment.get(keyOf(a.taskId, a.unitId)) ?? [];
-    const reportId = entries.length ? entries[entries.length - 1]!.reportId : null;
-    const dues = [...new Set(task.dues)].sort();
-    // The unit's word per due, gathered in one pass over its entries.
-    const all: ProgressReport[] = [];
-    const byDue = new Map<string, ProgressReport[]>();
-    for (const e of entries) {
-      const r = toReport(e);
-      if (!r) continue;
-      all.push(r);
-      for (const d of e.dues) {
-        const list = byDue.get(d);
-        if (list) list.push(r);
-        else byDue.set(d, [r]);
-      }
-    }
-    const none: ProgressReport[] = [];
-    const reportsFor = (due: string | null): ProgressReport[] => (due === null ? all : (byDue.get(due) ?? none));
-
-    let governing: string | null = null;
-    for (const d of dues) if (d <= today) governing = d;
-    governing ??= dues[0] ?? null;
-    const active = governing === null ? task.kind === 'continuous' || entries.length > 0 : governing <= horizon;
-    const st = assignmentStatus({ active, dues: governing ? [governing] : [], reports: reportsFor(governing), now });
-
-    const unitName = input.unitNames.get(a.unitId) ?? '';
-    const line: AssignmentLine = {
-      assignmentId: a.id,
-      taskId: a.taskId,
-      taskKey: task.key,
-      taskNo: task.no,
-      content: task.content,
-      dimension: task.dimension,
-      unitId: a.unitId,
-      unitName,
-      reportId,
+    const view = views.get(a.taskId);
+    if (!view) continue;
+    const s = input.standing.get(standingKey(a.taskId, a.unitId));
+    const g = view.governing;
+    const word = g === null ? (s?.any ?? null) : (s?.words?.get(g) ?? null);
+    const active = g === null ? view.task.kind === 'continuous' || (s !== undefined && s.reportId !== null) : g <= horizon;
+    const st = assignmentStatus({ active, dues: view.governingDues, reports: word ? [word] : NO_REPORTS, now });
+    const item: Assessed = {
+      a,
+      view,
+      reportId: s?.reportId ?? null,
       status: st.status,
       dueDate: st.due?.current ?? null,
+      overdue: st.overdue,
+      daysOverdue: st.daysOverdue,
     };
-    lines.push(line);
-    (perTask.get(a.taskId) ?? perTask.set(a.taskId, []).get(a.taskId)!).push(st.status);
-    const u = perUnit.get(a.unitId) ?? { assignments: 0, overdue: 0 };
-    u.assignments++;
-    if (st.overdue) {
-      u.overdue++;
-      overdue.push({ ...line, dueDate: st.due!.current, daysOverdue: st.daysOverdue });
-    }
-    perUnit.set(a.unitId, u);
+    items.push(item);
 
-    const inputs = onTimeByUnit.get(a.unitId) ?? [];
-    for (const d of dues) {
-      if (d > today && d > horizon) break;
-      const reports = reportsFor(d);
-      inputs.push({ dues: [d], reports });
-      if (d >= today && d <= horizon) {
-        const s = assignmentStatus({ active: true, dues: [d], reports, now });
-        if (!isDone(s.status)) upcoming.push({ ...line, status: s.status, dueDate: d, daysLeft: daysBetween(today, d) });
+    let r = onTime.get(a.unitId);
+    if (!r) onTime.set(a.unitId, (r = { rate: null, onTime: 0, late: 0, pending: 0, unmeasured: 0 }));
+    if (view.dues.length === 0) r.unmeasured++;
+    else {
+      let good = 0;
+      let goodPassed = 0;
+      const list = s?.onTime ?? '';
+      for (let i = 0; i + 10 <= list.length; i += 11) {
+        const d = list.slice(i, i + 10);
+        if (d > horizon || !view.dueSet.has(d)) continue;
+        good++;
+        if (d < today) goodPassed++;
       }
+      r.onTime += good;
+      r.late += view.passed - goodPassed;
+      r.pending += view.inScope - view.passed - (good - goodPassed);
     }
-    if (dues.length === 0) inputs.push({ dues: [], reports: [] });
-    onTimeByUnit.set(a.unitId, inputs);
+
+    for (const d of view.upcoming) {
+      const w = s?.words?.get(d) ?? null;
+      const u = assignmentStatus({ active: true, dues: [d], reports: w ? [w] : NO_REPORTS, now });
+      if (!isDone(u.status)) upcoming.push({ item, status: u.status, dueDate: d, daysLeft: daysBetween(today, d) });
+    }
+  }
+  for (const r of onTime.values()) {
+    const measured = r.onTime + r.late;
+    r.rate = measured === 0 ? null : r.onTime / measured;
+  }
+  return { today, horizon, horizonDays, items, onTime, upcoming };
+}
+
+function lineOf(x: Assessed, unitNames: ReadonlyMap<number, string>): AssignmentLine {
+  const t = x.view.task;
+  return {
+    assignmentId: x.a.id,
+    taskId: x.a.taskId,
+    taskKey: t.key,
+    taskNo: t.no,
+    content: t.content,
+    dimension: t.dimension,
+    unitId: x.a.unitId,
+    unitName: unitNames.get(x.a.unitId) ?? '',
+    reportId: x.reportId,
+    status: x.status,
+    dueDate: x.dueDate,
+  };
+}
+
+/** Units in Vietnamese alphabetical order, as numbers: sorting thousands of lines compares numbers, not names. */
+function unitOrder(unitNames: ReadonlyMap<number, string>, ids: Iterable<number>): Map<number, number> {
+  const list = [...new Set(ids)].sort((a, b) => collator.compare(unitNames.get(a) ?? '', unitNames.get(b) ?? '') || a - b);
+  return new Map(list.map((id, i) => [id, i]));
+}
+
+export interface LineFilter {
+  status?: AssignmentStatusName;
+  unitId?: number;
+  /** A dimension, or '' for tasks without one. */
+  dimension?: string;
+  taskId?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** One page of the plan's lead assignments with their status at `now`, in the plan's task order. */
+export function dashboardLines(input: DashboardInput, filter: LineFilter = {}): { total: number; items: AssignmentLine[] } {
+  const { items } = assess(input);
+  const picked = items.filter(
+    (x) =>
+      (filter.status === undefined || x.status === filter.status) &&
+      (filter.unitId === undefined || x.a.unitId === filter.unitId) &&
+      (filter.taskId === undefined || x.a.taskId === filter.taskId) &&
+      (filter.dimension === undefined || (x.view.task.dimension ?? '') === filter.dimension),
+  );
+  const offset = filter.offset ?? 0;
+  const limit = filter.limit ?? 100;
+  return { total: picked.length, items: picked.slice(offset, offset + limit).map((x) => lineOf(x, input.unitNames)) };
+}
+
+export function buildDashboard(input: DashboardInput): Dashboard {
+  const { now, unitNames } = input;
+  const limit = input.listLimit ?? 100;
+  const { today, horizonDays, items, onTime, upcoming } = assess(input);
+  const order = unitOrder(unitNames, items.map((x) => x.a.unitId));
+  const rankOf = (unitId: number) => order.get(unitId) ?? 0;
+
+  const perUnit = new Map<number, { assignments: number; overdue: number }>();
+  const perTask = new Map<number, AssignmentStatusName[]>();
+  const dims = new Map<string, DimensionStatus>();
+  const totals = { tasks: zero(), assignments: zero(), taskCount: 0, assignmentCount: items.length };
+  const overdue: Assessed[] = [];
+  for (const x of items) {
+    const u = perUnit.get(x.a.unitId) ?? { assignments: 0, overdue: 0 };
+    u.assignments++;
+    if (x.overdue) {
+      u.overdue++;
+      overdue.push(x);
+    }
+    perUnit.set(x.a.unitId, u);
+    (perTask.get(x.a.taskId) ?? perTask.set(x.a.taskId, []).get(x.a.taskId)!).push(x.status);
+    const dimension = x.view.task.dimension;
+    const k = dimension ?? '';
+    let d = dims.get(k);
+    if (!d) dims.set(k, (d = { dimension, tasks: zero(), taskIds: lists(), assignments: zero(), total: 0 }));
+    d.assignments[x.status]++;
+    totals.assignments[x.status]++;
   }
 
   // Tasks by status per dimension, rolled up over their lead units.
-  const dims = new Map<string, DimensionStatus>();
-  const totals = { tasks: zero(), assignments: zero(), taskCount: 0, assignmentCount: lines.length };
-  for (const l of lines) {
-    const k = l.dimension ?? '';
-    let d = dims.get(k);
-    if (!d) dims.set(k, (d = { dimension: l.dimension, tasks: zero(), taskIds: lists(), assignments: zero(), total: 0 }));
-    d.assignments[l.status]++;
-    totals.assignments[l.status]++;
-  }
   for (const task of input.tasks) {
     const statuses = perTask.get(task.id);
     if (!statuses) continue;
@@ -255,27 +408,26 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const units: UnitRank[] = [...perUnit.entries()].map(([unitId, u]) => ({
     rank: 0,
     unitId,
-    unitName: input.unitNames.get(unitId) ?? '',
+    unitName: unitNames.get(unitId) ?? '',
     assignments: u.assignments,
     overdue: u.overdue,
-    ...onTimeRate(onTimeByUnit.get(unitId) ?? [], now),
+    ...onTime.get(unitId)!,
   }));
-  units.sort(
-    (a, b) =>
-      (b.rate ?? -1) - (a.rate ?? -1) || a.late - b.late || b.onTime - a.onTime || collator.compare(a.unitName, b.unitName) || a.unitId - b.unitId,
-  );
+  units.sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || a.late - b.late || b.onTime - a.onTime || rankOf(a.unitId) - rankOf(b.unitId) || a.unitId - b.unitId);
   units.forEach((u, i) => (u.rank = i + 1));
 
-  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || collator.compare(a.unitName, b.unitName) || a.taskId - b.taskId);
-  upcoming.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) || collator.compare(a.unitName, b.unitName) || a.taskId - b.taskId);
+  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || rankOf(a.a.unitId) - rankOf(b.a.unitId) || a.a.taskId - b.a.taskId);
+  upcoming.sort(
+    (a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) || rankOf(a.item.a.unitId) - rankOf(b.item.a.unitId) || a.item.a.taskId - b.item.a.taskId,
+  );
 
   const doneTasks = totals.tasks.done + totals.tasks.done_late;
   const doneAssignments = totals.assignments.done + totals.assignments.done_late;
-  const order = (d: string | null) => {
+  const dimOrder = (d: string | null) => {
     const i = (DIMENSIONS as readonly (string | null)[]).indexOf(d);
     return i < 0 ? DIMENSIONS.length : i;
   };
-  const byDimension = [...dims.values()].sort((a, b) => order(a.dimension) - order(b.dimension));
+  const byDimension = [...dims.values()].sort((a, b) => dimOrder(a.dimension) - dimOrder(b.dimension));
   return {
     planId: input.planId,
     asOf: now.toISOString(),
@@ -284,16 +436,17 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     byDimension,
     totals,
     units,
-    overdue,
-    upcoming,
+    overdue: overdue.slice(0, limit).map((x) => ({ ...lineOf(x, unitNames), dueDate: x.dueDate!, daysOverdue: x.daysOverdue })),
+    overdueTotal: overdue.length,
+    upcoming: upcoming.slice(0, limit).map((u) => ({ ...lineOf(u.item, unitNames), status: u.status, dueDate: u.dueDate, daysLeft: u.daysLeft })),
+    upcomingTotal: upcoming.length,
     progress: {
       doneTasks,
       taskCount: totals.taskCount,
       share: totals.taskCount ? doneTasks / totals.taskCount : null,
       doneAssignments,
-      assignmentCount: lines.length,
-      assignmentShare: lines.length ? doneAssignments / lines.length : null,
+      assignmentCount: items.length,
+      assignmentShare: items.length ? doneAssignments / items.length : null,
     },
-    assignments: lines,
   };
 }

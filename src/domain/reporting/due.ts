@@ -267,3 +267,21 @@ export function assignmentsDueInPeriod(
   }
   return out;
 }
+
+/**
+ * Every due date the task has, whatever the period: the schedule's own dues, the dates a coordinator set
+ * (event and unspecified tasks) and, for an event task with an offset, trigger ± offset for each
+ * recorded trigger. These are ORIGINAL dues — the dates an extension may move (extensions.ts).
+ */
+export function taskOriginalDues(task: Pick<TaskScheduleRef, 'schedule'>, facts: TaskFacts = {}): string[] {
+  const s = task.schedule;
+  const out = new Set<string>(s.dues.map((d) => d.date));
+  if (s.kind === 'event' || s.kind === 'unspecified') {
+    for (const d of checkDates(facts.coordinatorDates, 'Ngày do cán bộ điều phối ấn định')) out.add(d);
+  }
+  if (s.kind === 'event' && s.eventOffset) {
+    const calendar = facts.calendar ?? WEEKDAYS_ONLY;
+    for (const t of checkDates(facts.triggers, 'Ngày ghi nhận sự kiện')) out.add(applyEventOffset(t, s.eventOffset, calendar));
+  }
+  return [...out].sort();
+}

@@ -24,7 +24,7 @@ export {
 export type { WorkingCalendar } from './working-days.js';
 export { addWorkingDays, WEEKDAYS_ONLY } from './working-days.js';
 export type { AssignmentDue, AssignmentRef, DueFacts, DueInPeriod, TaskFacts, TaskScheduleRef } from './due.js';
-export { applyEventOffset, assignmentsDueInPeriod, taskDueInPeriod } from './due.js';
+export { applyEventOffset, assignmentsDueInPeriod, taskDueInPeriod, taskOriginalDues } from './due.js';
 export type { AssignmentStatus, AssignmentStatusName, DueDate, ProgressReport, ReportedStatus, StatusInput } from './status.js';
 export {
   ASSIGNMENT_STATUSES,

@@ -13,6 +13,7 @@ import { reportingRoutes } from './reporting.js';
 import { consolidationRoutes } from './consolidation.js';
 import { evidenceRoutes } from './evidence.js';
 import { dashboardRoutes } from './dashboard.js';
+import { extensionRoutes } from './extensions.js';
 
 /** Every route of /api/v1, given the services built by the composition root. */
 export function apiRoutes(services: Services) {
@@ -28,6 +29,7 @@ export function apiRoutes(services: Services) {
     await consolidationRoutes(api, services);
     await evidenceRoutes(api, services);
     await dashboardRoutes(api, services);
+    await extensionRoutes(api, services);
     await deadlineRoutes(api);
     api.setNotFoundHandler({}, (request, reply) =>
       reply.status(404).send(errorBody('not_found', `Không có đường dẫn API ${request.method} ${request.url.split('?')[0]}.`)),
