@@ -50,7 +50,7 @@ describe.each(engines)('GET /reports (my reports) on $name', (engine) => {
       { username: 'hoatam', displayName: 'Công chức UBND xã Hòa Tâm', role: 'unit_officer', unitId: units.get('DH.HTA')!, password: 'P' },
       { skipPasswordPolicy: true },
     );
-    [noivu, hoavinh, hoatam, chutich, admin] = await Promise.all(['noivu', 'hoavinh', 'hoatam', 'chutich', 'admin'].map((u) => t.login(u)));
+    [noivu, hoavinh, hoatam, chutich, admin] = await Promise.all([t.login('noivu'), t.login('hoavinh'), t.login('hoatam'), t.login('chutich'), t.login('admin')]);
     planId = ((await noivu.get('/api/v1/plans')).json() as Array<{ id: number }>)[0]!.id;
     q3 = (await noivu.post(`/api/v1/plans/${planId}/rounds`, { periodKey: '2021-Q3' })).json();
     q4 = (await noivu.post(`/api/v1/plans/${planId}/rounds`, { periodKey: '2021-Q4' })).json();

@@ -5,6 +5,8 @@ import { useT } from './i18n/I18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { AccountsPage } from './pages/accounts/AccountsPage';
 import { AuditPage } from './pages/audit/AuditPage';
+import { DrillPage } from './pages/dashboard/DrillPage';
+import { ExtensionsPage } from './pages/reports/ExtensionsPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -41,7 +43,9 @@ export function App() {
         <Route path={PATHS.plans} element={<PlansPage />} />
         <Route path={PATHS.planImport} element={canImportPlans(session) ? <ImportPlanPage /> : <Navigate to={PATHS.plans} replace />} />
         <Route path={`${PATHS.plans}/:id`} element={<PlanPage />} />
+        <Route path={PATHS.drill} element={<DrillPage />} />
         <Route path={PATHS.reports} element={<ReportsPage />} />
+        <Route path={PATHS.extensions} element={<ExtensionsPage />} />
         <Route path={`${PATHS.reports}/dot/:id`} element={<RoundPage />} />
         <Route path={`${PATHS.reports}/so/:id`} element={<ReportPage />} />
         <Route path={PATHS.units} element={<UnitsPage />} />

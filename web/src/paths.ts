@@ -8,6 +8,8 @@ export const PATHS = {
   plans: '/ke-hoach',
   planImport: '/ke-hoach/nhap',
   reports: '/bao-cao',
+  extensions: '/bao-cao/gia-han',
+  drill: '/tong-quan/nhiem-vu',
 } as const;
 
 /** One plan's page: /ke-hoach/12. */
@@ -24,3 +26,23 @@ export const reportPath = (id: number) => `/bao-cao/so/${id}`;
 
 /** The reporting rounds of one plan: /bao-cao?planId=12. */
 export const reportsOfPlanPath = (planId: number) => `/bao-cao?planId=${planId}`;
+
+/** What a dashboard number stands for: the tasks (rolled up) or the unit assignments behind it. */
+export interface DrillQuery {
+  planId: number;
+  view?: 'tasks' | 'assignments';
+  status?: string;
+  dimension?: string;
+  unitId?: number;
+  taskId?: number;
+}
+
+/** The list behind a dashboard number: /tong-quan/nhiem-vu?planId=1&view=tasks&status=overdue&dimension=… */
+export function drillPath(query: DrillQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  return `${PATHS.drill}?${params.toString()}`;
+}
+
+/** The home page (dashboard) showing one plan: /?planId=12. */
+export const homeOfPlanPath = (planId: number) => `/?planId=${planId}`;

@@ -89,6 +89,7 @@ export const http = {
   /** multipart/form-data (a file and text fields); the CSRF token goes in the header as for JSON. */
   postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   /** A write guarded by a version: `If-Match: "<version>"` (a stale one gets 409). */
   putIfMatch: <T>(path: string, body: unknown, version: number) => request<T>('PUT', path, { body, headers: { 'If-Match': `"${version}"` } }),
   postIfMatch: <T>(path: string, body: unknown, version: number) => request<T>('POST', path, { body, headers: { 'If-Match': `"${version}"` } }),

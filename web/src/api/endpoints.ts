@@ -1,4 +1,4 @@
-import { API_BASE, http } from './client';
+import { API_BASE, ApiError, http } from './client';
 import type {
   ApiToken,
   ImportPreview,
@@ -25,6 +25,13 @@ import type {
   UnitChanges,
   User,
   UserChanges,
+  AppNotification,
+  AssignmentPage,
+  AssignmentQuery,
+  DashboardView,
+  Extension,
+  ExtensionStatus,
+  MyReport,
 } from './types';
 
 export type PeriodType = 'quarter' | 'half' | 'year';
@@ -102,6 +109,69 @@ export const api = {
     },
     evidenceFileUrl: (id: number) => `${API_BASE}/evidence/${id}/file`,
     accept: (id: number, version: number) => http.postIfMatch<ReportView>(`/reports/${id}/accept`, {}, version),
+  },
+  dashboard: {
+    get: (planId: number) => http.get<DashboardView>('/dashboard', { planId }),
+    /**
+     * The assignments behind a number, a page at a time. Until the paged endpoint exists (404), the
+     * dashboard's full `assignments` array is filtered here instead.
+     */
+    assignments: async (planId: number, query: AssignmentQuery): Promise<AssignmentPage> => {
+      try {
+        return await http.get<AssignmentPage>('/dashboard/assignments', { planId, ...query });
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.status !== 404) throw e;
+        const all = (await http.get<DashboardView>('/dashboard', { planId })).assignments;
+        if (!all) throw e;
+        const lines = all.filter(
+          (l) =>
+            (!query.status || l.status === query.status) &&
+            (query.unitId === undefined || l.unitId === query.unitId) &&
+            (query.taskId === undefined || l.taskId === query.taskId) &&
+            (query.dimension === undefined || (l.dimension ?? '') === query.dimension),
+        );
+        const offset = query.offset ?? 0;
+        return { total: lines.length, items: lines.slice(offset, offset + (query.limit ?? 50)) };
+      }
+    },
+  },
+  myReports: {
+    /** GET /reports?mine=1; until it exists (404), walked from the plans' rounds as before. */
+    list: async (): Promise<MyReport[]> => {
+      try {
+        return (await http.get<{ items: MyReport[] }>('/reports', { mine: 1 })).items;
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.status !== 404) throw e;
+        const plans = await http.get<PlanSummary[]>('/plans');
+        const rounds = (await Promise.all(plans.map((p) => http.get<RoundView[]>(`/plans/${p.id}/rounds`).then((rs) => rs.map((r) => ({ r, p })))))).flat();
+        const full = await Promise.all(rounds.map(({ r, p }) => http.get<RoundView & { reports: ReportSummary[] }>(`/rounds/${r.id}`).then((round) => ({ round, p }))));
+        return full.flatMap(({ round, p }) =>
+          round.reports.map((report) => ({
+            ...report,
+            roundId: round.id,
+            roundLabel: round.label,
+            planId: p.id,
+            planTitle: p.title,
+            submissionDeadline: round.submissionDeadline,
+          })),
+        );
+      }
+    },
+  },
+  notifications: {
+    list: (unread?: boolean) => http.get<{ items: AppNotification[]; unread: number }>('/notifications', unread ? { unread: 1 } : undefined),
+    read: (id: number) => http.post<unknown>(`/notifications/${id}/read`),
+    readAll: () => http.post<{ unread: number }>('/notifications/read-all'),
+  },
+  extensions: {
+    list: (query: { planId?: number; status?: ExtensionStatus; unitId?: number } = {}) => http.get<{ items: Extension[] }>('/extensions', query),
+    request: (body: { assignmentId: number; dueDate: string; requestedDate: string; reason: string }) => http.post<Extension>('/extensions', body),
+    approve: (id: number, comment?: string) => http.post<Extension>(`/extensions/${id}/approve`, comment ? { comment } : {}),
+    refuse: (id: number, comment: string) => http.post<Extension>(`/extensions/${id}/refuse`, { comment }),
+  },
+  tasks: {
+    trigger: (taskId: number, date: string, note: string) => http.post<unknown>(`/tasks/${taskId}/trigger`, { date, note }),
+    setDates: (taskId: number, dates: string[], note?: string) => http.put<unknown>(`/tasks/${taskId}/dates`, note ? { dates, note } : { dates }),
   },
   audit: {
     list: (query: { entity?: string; beforeSeq?: number; limit?: number } = {}) => http.get<AuditEntry[]>('/audit', query),

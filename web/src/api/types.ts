@@ -60,6 +60,8 @@ export interface Abilities {
   resetPassword: boolean;
   readAudit: boolean;
   importPlan: boolean;
+  /** Not sent by the server yet: who may read a plan's dashboard (policy PlanOverview.read). */
+  readDashboard?: boolean;
 }
 
 export interface Session {
@@ -121,4 +123,91 @@ export interface ImportResult {
 
 export interface ParsedDeadlines {
   results: Schedule[];
+}
+
+// Reporting follow-up (issue 4): dashboard, my reports, notifications, extensions. The dashboard lines are the
+// domain's; the shapes other parts of the API are still growing are written here as contracts.md gives them.
+export type { AssignmentStatusName, ReportedStatus } from '../../../src/domain/reporting/status';
+export type { AssignmentLine, DimensionStatus, OverdueLine, StatusCounts, UnitRank, UpcomingLine } from '../../../src/domain/reporting/dashboard';
+import type { AssignmentLine, DimensionStatus, OverdueLine, StatusCounts, UnitRank, UpcomingLine } from '../../../src/domain/reporting/dashboard';
+
+/** GET /dashboard?planId=: the full `assignments` array is going away (paged endpoint instead); totals of capped lists may come. */
+export interface DashboardView {
+  planId: number;
+  asOf: string;
+  today: string;
+  horizonDays: number;
+  byDimension: DimensionStatus[];
+  totals: { tasks: StatusCounts; assignments: StatusCounts; taskCount: number; assignmentCount: number };
+  units: UnitRank[];
+  overdue: OverdueLine[];
+  upcoming: UpcomingLine[];
+  overdueTotal?: number;
+  upcomingTotal?: number;
+  progress: { doneTasks: number; taskCount: number; share: number | null; doneAssignments: number; assignmentCount: number; assignmentShare: number | null };
+  assignments?: AssignmentLine[];
+}
+
+export interface AssignmentQuery {
+  status?: string;
+  unitId?: number;
+  dimension?: string;
+  taskId?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface AssignmentPage {
+  total: number;
+  items: AssignmentLine[];
+}
+
+/** GET /reports?mine=1: one report of the actor's unit. */
+export interface MyReport {
+  id: number;
+  roundId: number;
+  roundLabel: string;
+  planId: number;
+  planTitle: string;
+  unitId: number;
+  unitName: string;
+  status: 'draft' | 'submitted' | 'returned' | 'accepted';
+  version: number;
+  submissionDeadline: string;
+  submittedAt: string | null;
+  late: boolean;
+  submission?: string;
+  entryCount: number;
+}
+
+export interface AppNotification {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export type ExtensionStatus = 'pending' | 'approved' | 'refused';
+
+export interface Extension {
+  id: number;
+  assignmentId: number;
+  taskId: number;
+  taskNo: string | null;
+  taskContent: string;
+  unitId: number;
+  unitName: string;
+  originalDue: string;
+  currentDue: string;
+  requestedDate: string;
+  reason: string;
+  status: ExtensionStatus;
+  requestedBy: number | string | null;
+  requestedAt: string;
+  decidedBy: number | string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
 }

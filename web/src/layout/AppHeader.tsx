@@ -1,9 +1,10 @@
-import { Badge, Box, Burger, Button, Group, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Box, Burger, Button, Group, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLogout } from '@tabler/icons-react';
 import { useSession, useSignedIn } from '../auth/SessionProvider';
 import { useT } from '../i18n/I18nProvider';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 interface Props {
   navOpened: boolean;
@@ -47,10 +48,14 @@ export function AppHeader({ navOpened, onToggleNav }: Props) {
             {roleLabel}
           </Badge>
         </Box>
+        <NotificationBell />
         <LanguageSwitch />
-        <Button variant="default" leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
+        <Button variant="default" leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut} visibleFrom="xs">
           {t('header.logout')}
         </Button>
+        <ActionIcon variant="default" size="lg" onClick={signOut} hiddenFrom="xs" aria-label={t('header.logout')}>
+          <IconLogout size={16} aria-hidden />
+        </ActionIcon>
       </Group>
     </Group>
   );

@@ -1,5 +1,5 @@
 import { NavLink, Stack } from '@mantine/core';
-import { IconClipboardList, IconReportAnalytics, IconHistory, IconLayoutDashboard, IconSitemap, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconCalendarTime, IconClipboardList, IconReportAnalytics, IconHistory, IconLayoutDashboard, IconSitemap, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useSignedIn } from '../auth/SessionProvider';
@@ -17,13 +17,16 @@ interface Entry {
 /** The left-hand menu; entries the user may not use are not shown (the server decides, via abilities). */
 export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const t = useT();
-  const { abilities } = useSignedIn();
+  const { abilities, user } = useSignedIn();
   const { pathname } = useLocation();
 
   const entries: Entry[] = [
     { to: PATHS.home, label: 'nav.home', icon: IconLayoutDashboard, testId: 'nav-home' },
     { to: PATHS.plans, label: 'nav.plans', icon: IconClipboardList, testId: 'nav-plans' },
     { to: PATHS.reports, label: 'nav.reports', icon: IconReportAnalytics, testId: 'nav-reports' },
+    ...(user.role === 'coordinator' || user.role === 'admin' || user.role === 'unit_officer'
+      ? [{ to: PATHS.extensions, label: 'nav.extensions' as const, icon: IconCalendarTime, testId: 'nav-extensions' }]
+      : []),
     { to: PATHS.units, label: 'nav.units', icon: IconSitemap, testId: 'nav-units' },
     ...(abilities.listUsers ? [{ to: PATHS.accounts, label: 'nav.accounts' as const, icon: IconUsers, testId: 'nav-accounts' }] : []),
     ...(abilities.readAudit ? [{ to: PATHS.audit, label: 'nav.audit' as const, icon: IconHistory, testId: 'nav-audit' }] : []),
@@ -33,7 +36,9 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   return (
     <Stack component="nav" gap={4} aria-label={t('nav.label')}>
       {entries.map(({ to, label, icon: Icon, testId }) => {
-        const active = to === PATHS.home ? pathname === to : pathname.startsWith(to);
+        // The longest matching entry is the active one (/bao-cao/gia-han is "Gia hạn", not "Báo cáo").
+        const matches = (path: string) => (path === PATHS.home ? pathname === path || pathname.startsWith(PATHS.drill) : pathname.startsWith(path));
+        const active = matches(to) && !entries.some((e) => e.to.length > to.length && e.to !== PATHS.home && matches(e.to));
         return (
           <NavLink
             key={to}

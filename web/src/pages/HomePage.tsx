@@ -5,10 +5,35 @@ import { useResource } from '../api/useResource';
 import { useSignedIn } from '../auth/SessionProvider';
 import { useT } from '../i18n/I18nProvider';
 import { PATHS } from '../paths';
+import { canSeeDashboard } from './dashboard/access';
+import { DashboardHome } from './dashboard/DashboardHome';
+import { MyReports } from './reports/MyReports';
 import { KindBadge } from './units/KindBadge';
 
-/** A short welcome with the user's role and unit; the progress dashboard comes later. */
+/** Coordinators, leaders (and IT staff, supervisors) land on the plan dashboard; unit officers on their unit's reports. */
 export function HomePage() {
+  const t = useT();
+  const session = useSignedIn();
+  if (canSeeDashboard(session)) return <DashboardHome />;
+  if (session.user.role === 'unit_officer') {
+    return (
+      <Stack gap="md">
+        <Stack gap={2}>
+          <Title order={2}>{t('home.myReports')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('home.welcome', { name: session.user.displayName })} · {t('home.myReportsHint')}
+          </Text>
+        </Stack>
+        <MyReports label={t('home.myReports')} />
+        <Welcome />
+      </Stack>
+    );
+  }
+  return <Welcome />;
+}
+
+/** A short welcome with the user's role and unit, and where to go from here. */
+function Welcome() {
   const t = useT();
   const { user, abilities } = useSignedIn();
   const unitId = user.unitId;
@@ -16,7 +41,7 @@ export function HomePage() {
 
   return (
     <Stack maw={900}>
-      <Title order={2}>{t('home.welcome', { name: user.displayName })}</Title>
+      {user.role !== 'unit_officer' && <Title order={2}>{t('home.welcome', { name: user.displayName })}</Title>}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder>
           <Text size="sm" c="dimmed">
@@ -46,13 +71,15 @@ export function HomePage() {
       </SimpleGrid>
       <Card withBorder>
         <Text mb="sm">{t('home.intro')}</Text>
-        <Text mb="xs" c="dimmed">
-          {t('home.comingSoon')}
-        </Text>
         <List spacing={4}>
           <List.Item>
             <Anchor component={Link} to={PATHS.plans}>
               {t('home.linkPlans')}
+            </Anchor>
+          </List.Item>
+          <List.Item>
+            <Anchor component={Link} to={PATHS.reports}>
+              {t('home.allReports')}
             </Anchor>
           </List.Item>
           <List.Item>

@@ -15,6 +15,7 @@ import { formatDate, formatDateTime, parseVnDate } from '../../i18n/dates';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/vi';
 import { roundPath } from '../../paths';
+import { ExtensionRequest } from './ExtensionRequest';
 import { ENTRY_STATUS_LABEL, ENTRY_STATUSES } from './reportLabels';
 import { ReportStateBadges } from './ReportStateBadges';
 
@@ -311,6 +312,7 @@ const EntryCard = memo(function EntryCard({
         <Textarea label={t('reports.proposals')} autosize minRows={2} value={entry.proposals} onChange={(e) => onChange(view.taskId, { proposals: e.currentTarget.value })} />
       </SimpleGrid>
       <EvidenceList view={view} reportId={reportId} />
+      <ExtensionRequest view={view} />
     </Card>
   );
 });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
 import { api, type PeriodType } from '../../api/endpoints';
-import type { ReportSummary, RoundView } from '../../api/types';
+import type { RoundView } from '../../api/types';
 import { useResource } from '../../api/useResource';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { DateField, dateRule, toIsoOrNull } from '../../components/DateField';
@@ -13,8 +13,8 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatDateTime } from '../../i18n/dates';
 import { useT } from '../../i18n/I18nProvider';
-import { reportPath, roundPath } from '../../paths';
-import { ReportStateBadges } from './ReportStateBadges';
+import { roundPath } from '../../paths';
+import { MyReports } from './MyReports';
 
 /** "Báo cáo": a unit officer's own reports; for the others, the rounds of a plan (and opening one). */
 export function ReportsPage() {
@@ -24,67 +24,8 @@ export function ReportsPage() {
   return (
     <>
       <PageHeader title={mine ? t('reports.mine') : t('reports.rounds')} description={t('reports.description')} />
-      {mine ? <MyReports /> : <Rounds canOpen={user.role === 'coordinator' || user.role === 'admin'} />}
+      {mine ? <MyReports label={t('reports.mine')} /> : <Rounds canOpen={user.role === 'coordinator' || user.role === 'admin'} />}
     </>
-  );
-}
-
-interface MyRow {
-  round: RoundView;
-  report: ReportSummary;
-}
-
-/** Every report of the officer's unit over all plans, newest round first. */
-function MyReports() {
-  const t = useT();
-  const rows = useResource(async (): Promise<MyRow[]> => {
-    const plans = await api.plans.list();
-    const rounds = (await Promise.all(plans.map((p) => api.reporting.rounds(p.id)))).flat();
-    const full = await Promise.all(rounds.map((r) => api.reporting.round(r.id)));
-    const out = full.flatMap((round) => round.reports.map((report) => ({ round, report })));
-    return out.sort((a, b) => b.round.periodFrom.localeCompare(a.round.periodFrom) || b.round.openedAt.localeCompare(a.round.openedAt));
-  }, []);
-
-  return (
-    <Card withBorder padding="md">
-      {rows.error ? (
-        <LoadError message={rows.error} onRetry={rows.reload} />
-      ) : !rows.data ? (
-        <Loader size="sm" aria-label={t('app.loading')} />
-      ) : rows.data.length === 0 ? (
-        <Text c="dimmed">{t('reports.mineEmpty')}</Text>
-      ) : (
-        <Table verticalSpacing="sm" aria-label={t('reports.mine')} className="stack-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('reports.period')}</Table.Th>
-              <Table.Th>{t('reports.deadline')}</Table.Th>
-              <Table.Th>{t('reports.status')}</Table.Th>
-              <Table.Th>{t('reports.submittedAt')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.data.map(({ round, report }) => (
-              <Table.Tr key={report.id} data-testid="my-report">
-                <Table.Td data-label={t('reports.period')}>
-                  <Anchor component={Link} to={reportPath(report.id)} fw={600}>
-                    {round.label}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {report.unitName}
-                  </Text>
-                </Table.Td>
-                <Table.Td data-label={t('reports.deadline')}>{formatDate(round.submissionDeadline)}</Table.Td>
-                <Table.Td data-label={t('reports.status')}>
-                  <ReportStateBadges status={report.status} late={report.late} submission={report.submission} />
-                </Table.Td>
-                <Table.Td data-label={t('reports.submittedAt')}>{formatDateTime(report.submittedAt) || t('common.none')}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Card>
   );
 }
 

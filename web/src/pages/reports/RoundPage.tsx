@@ -1,6 +1,9 @@
-import { Alert, Anchor, Card, Loader, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, Table, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router-dom';
+import { API_BASE } from '../../api/client';
 import { api } from '../../api/endpoints';
+import { useSignedIn } from '../../auth/SessionProvider';
 import { useResource } from '../../api/useResource';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,6 +17,8 @@ export function RoundPage() {
   const t = useT();
   const id = Number(useParams().id);
   const round = useResource(() => api.reporting.round(id), [id]);
+  // The consolidated documents are for those who follow the whole round, not for a unit's officer.
+  const canExport = useSignedIn().user.role !== 'unit_officer';
 
   if (round.error) return <LoadError message={round.error} onRetry={round.reload} />;
   if (!round.data) return <Loader size="sm" aria-label={t('app.loading')} />;
@@ -29,6 +34,21 @@ export function RoundPage() {
         title={t('reports.round', { label: r.label })}
         description={t('reports.roundDescription', { date: formatDate(r.submissionDeadline), count: r.reports.length })}
       />
+      {canExport && (
+        <Group gap="sm" mb="md" data-testid="round-exports">
+          {(
+            [
+              ['consolidated.docx', 'reports.exportDocx'],
+              ['consolidated.xlsx', 'reports.exportXlsx'],
+              ['urging.docx', 'reports.exportUrging'],
+            ] as const
+          ).map(([file, label]) => (
+            <Button key={file} component="a" href={`${API_BASE}/rounds/${r.id}/${file}`} download variant="default" size="sm" leftSection={<IconDownload size={16} aria-hidden />}>
+              {t(label)}
+            </Button>
+          ))}
+        </Group>
+      )}
       {missing.length > 0 && (
         <Alert color="orange" variant="light" mb="md">
           <Text fw={600} size="sm">
