@@ -18,7 +18,7 @@
  * exits 1 when one is missed.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -246,6 +246,16 @@ function auditVerify(url: string): number {
   return Number(m[1]!.replace(/[.,]/g, ''));
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
+
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error('dondoc serve exited');
@@ -274,13 +284,21 @@ async function runEngine(name: string, url: string, dir: string): Promise<boolea
   const stats = new Stats();
   let acked: Acked[] = [];
   let wall = 0;
+  let serverCpu: number | null = null;
+  let clientCpu = 0;
   try {
     await waitFor(`http://127.0.0.1:${port}/healthz`, child);
     const load0 = loadavg()[0]!;
+    const cpu0 = cpuSeconds(child.pid);
+    const own0 = process.cpuUsage();
     const t0 = performance.now();
     const until = t0 + seconds * 1000;
     acked = await Promise.all(data.clients.map((c, i) => runClient(i + 1, c, data.coordinatorToken, until, stats)));
     wall = (performance.now() - t0) / 1000;
+    const cpu1 = cpuSeconds(child.pid);
+    serverCpu = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
+    const own = process.cpuUsage(own0);
+    clientCpu = (own.user + own.system) / 1e6;
 
     // Every report read back, against the last write its client saw acknowledged.
     let lost = 0;
@@ -326,6 +344,11 @@ async function runEngine(name: string, url: string, dir: string): Promise<boolea
     `  writes ${writesAcked} (${stats.latencies.put.length} saves, ${stats.latencies.submit.length} submits, ${stats.latencies.return.length} returns), reads ${stats.latencies.get.length}`,
   );
   console.log(`  ${writesPerS.toFixed(0)} writes/s, ${(all.length / wall).toFixed(0)} requests/s`);
+  if (serverCpu !== null) {
+    console.log(
+      `  server CPU ${serverCpu.toFixed(1)} s (${((serverCpu / wall) * 100).toFixed(0)} % of one core, ${((serverCpu * 1000) / all.length).toFixed(2)} ms a request); load generator CPU ${clientCpu.toFixed(1)} s`,
+    );
+  }
   console.log(`  all requests (ms): ${fmt(all)}`);
   console.log(`  writes (ms):       ${fmt(writes)}`);
   for (const kind of ['put', 'submit', 'return', 'get'] as const) {

@@ -33,6 +33,11 @@ const WRONG_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng.
 export class AuthService {
   /** Verified against when the username does not exist, so timing does not reveal which usernames do. */
   private dummyHash: Promise<string> | undefined;
+  /**
+   * The unit tree and the scopes computed from it, kept while the units table's revision stays the same
+   * (one small aggregate query per request instead of reading every unit and building the tree).
+   */
+  private units: { revision: string; tree: UnitTree; scopes: Map<string, ReadonlySet<number> | null> } | undefined;
 
   constructor(
     private readonly store: Store,
@@ -137,15 +142,25 @@ export class AuthService {
   }
 
   async actorFor(user: User): Promise<Actor> {
-    const tree = user.role === 'admin' ? null : new UnitTree(await this.store.read.units.nodes());
     return {
       kind: 'user',
       id: user.id,
       username: user.username,
       role: user.role,
       unitId: user.unitId,
-      scope: tree ? scopeFor(user.role, user.unitId, tree) : null,
+      scope: user.role === 'admin' ? null : await this.scopeOf(user),
     };
+  }
+
+  private async scopeOf(user: User): Promise<ReadonlySet<number> | null> {
+    const revision = await this.store.read.units.revision();
+    if (this.units?.revision !== revision) {
+      this.units = { revision, tree: new UnitTree(await this.store.read.units.nodes()), scopes: new Map() };
+    }
+    const { tree, scopes } = this.units;
+    const key = `${user.role}:${user.unitId}`;
+    if (!scopes.has(key)) scopes.set(key, scopeFor(user.role, user.unitId, tree));
+    return scopes.get(key)!;
   }
 
   private expiry(now: Date): string {

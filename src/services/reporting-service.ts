@@ -168,6 +168,18 @@ interface Snapshot {
   }>;
 }
 
+/** A report's entries and their evidence, as read in one place. */
+interface ReportContent {
+  entries: EntryRow[];
+  evidence: EvidenceRow[];
+}
+
+/** What a write's change sees: the entries as read before it, and whether it changed any. */
+interface WriteContext {
+  readonly entries: readonly EntryRow[];
+  entriesChanged: boolean;
+}
+
 export interface FieldChange {
   field: string;
   from: unknown;
@@ -447,12 +459,12 @@ export class ReportingService {
     return notFound(`Không tìm thấy báo cáo có mã số ${id}.`);
   }
 
-  private async view(repos: Repositories, report: ReportRow): Promise<ReportView> {
-    const round = (await repos.reporting.round(report.roundId))!;
+  /** The report as the API shows it; a write passes the round and entries it already holds. */
+  private async view(repos: Repositories, report: ReportRow, known?: { round: RoundRow } & ReportContent): Promise<ReportView> {
+    const round = known?.round ?? (await repos.reporting.round(report.roundId))!;
     const unit = await repos.units.get(report.unitId);
-    const entries = await repos.reporting.entries(report.id);
-    const evidence = await repos.reporting.evidence(entries.map((e) => e.id));
-    const tasks = new Map<number, Task>((await repos.plans.tasks(round.planId, true)).map((t) => [t.id, t]));
+    const { entries, evidence } = known ?? (await this.content(repos, report.id));
+    const tasks = new Map<number, Task>((await repos.plans.tasksByIds(entries.map((e) => e.taskId))).map((t) => [t.id, t]));
     const byEntry = new Map<number, EvidenceRow[]>();
     for (const ev of evidence) byEntry.set(ev.entryId, [...(byEntry.get(ev.entryId) ?? []), ev]);
     return {
@@ -505,9 +517,12 @@ export class ReportingService {
     };
   }
 
-  private async snapshot(repos: Repositories, report: ReportRow): Promise<Snapshot> {
-    const entries = await repos.reporting.entries(report.id);
-    const evidence = await repos.reporting.evidence(entries.map((e) => e.id));
+  private async content(repos: Repositories, reportId: number): Promise<ReportContent> {
+    const entries = await repos.reporting.entries(reportId);
+    return { entries, evidence: await repos.reporting.evidence(entries.map((e) => e.id)) };
+  }
+
+  private snapshot(report: ReportRow, { entries, evidence }: ReportContent): Snapshot {
     return {
       status: report.status,
       narrative: parseNarrative(report.narrative),
@@ -558,7 +573,13 @@ export class ReportingService {
     action: 'update' | 'submit' | 'review',
     expectedVersion: number | undefined,
     verb: string | ((report: ReportRow) => string),
-    change: (repos: Repositories, report: ReportRow, round: RoundRow, now: Date) => Promise<Partial<Pick<ReportRow, 'status' | 'narrative' | 'returnComment' | 'submittedAt' | 'late'>>>,
+    change: (
+      repos: Repositories,
+      report: ReportRow,
+      round: RoundRow,
+      now: Date,
+      current: WriteContext,
+    ) => Promise<Partial<Pick<ReportRow, 'status' | 'narrative' | 'returnComment' | 'submittedAt' | 'late'>>>,
   ): Promise<ReportView> {
     return this.store.transaction(async (repos) => {
       const report = await repos.reporting.report(reportId);
@@ -567,17 +588,21 @@ export class ReportingService {
       const expected = expectedVersion ?? report.version;
       if (report.version !== expected) throw ReportingService.stale();
       const round = (await repos.reporting.round(report.roundId))!;
-      const before = await this.snapshot(repos, report);
+      // Entries and evidence are read once before the change and once after it, only if it touched them.
+      let content = await this.content(repos, report.id);
+      const before = this.snapshot(report, content);
       const now = this.clock.now();
       // The version check and bump come first: on PostgreSQL the row lock serialises concurrent writers.
       const bumped = await repos.reporting.updateReport(reportId, expected, { updatedAt: now.toISOString() });
       if (!bumped) throw ReportingService.stale();
-      const patch = await change(repos, report, round, now);
+      const current: WriteContext = { entries: content.entries, entriesChanged: false };
+      const patch = await change(repos, report, round, now, current);
       const saved = Object.keys(patch).length ? await repos.reporting.setReport(reportId, patch) : bumped;
       // What the unit has said changed (submitted, returned, accepted): refresh the dashboard's standing.
       if (saved.status !== report.status) await repos.standing.refreshReport(reportId, saved.unitId, now);
       const verbName = typeof verb === 'function' ? verb(report) : verb;
-      const after = await this.snapshot(repos, saved);
+      if (current.entriesChanged) content = await this.content(repos, report.id);
+      const after = this.snapshot(saved, content);
       await repos.reporting.appendVersion({
         reportId,
         version: saved.version,
@@ -588,7 +613,7 @@ export class ReportingService {
         createdAt: now.toISOString(),
       });
       await this.audit.record(repos, actor, { action: `report.${verbName}`, entity: 'report', entityId: reportId, before, after: { ...after, version: saved.version } });
-      return this.view(repos, saved);
+      return this.view(repos, saved, { round, ...content });
     });
   }
 
@@ -596,9 +621,8 @@ export class ReportingService {
     if (expectedVersion === undefined) {
       throw validationError('version_required', 'Thiếu phiên bản báo cáo: gửi kèm tiêu đề If-Match (hoặc trường «version») với phiên bản đã tải.');
     }
-    return this.write(actor, reportId, 'update', expectedVersion, 'save', async (repos, report, _round, now) => {
-      const entries = await repos.reporting.entries(report.id);
-      const byTask = new Map<number, EntryRow>(entries.map((e) => [e.taskId, e]));
+    return this.write(actor, reportId, 'update', expectedVersion, 'save', async (repos, report, _round, now, current) => {
+      const byTask = new Map<number, EntryRow>(current.entries.map((e) => [e.taskId, e]));
       const today = vnDate(now);
       const seen = new Set<number>();
       for (const c of changes.entries ?? []) {
@@ -608,6 +632,7 @@ export class ReportingService {
         }
         if (seen.has(c.taskId)) throw validationError('duplicate_entry', `Nhiệm vụ #${c.taskId} được gửi hai lần trong cùng một lần lưu.`);
         seen.add(c.taskId);
+        current.entriesChanged = true;
         await this.applyEntry(repos, entry, c, today, now.toISOString());
       }
       if (!changes.narrative) return {};
@@ -701,11 +726,12 @@ export class ReportingService {
     if (!comment && perEntry.length === 0) {
       throw validationError('comment_required', 'Trả lại báo cáo cần có ý kiến (chung hoặc cho từng nhiệm vụ).');
     }
-    return this.write(actor, reportId, 'review', expectedVersion, 'return', async (repos, report) => {
-      const entries = new Map((await repos.reporting.entries(report.id)).map((e) => [e.taskId, e]));
+    return this.write(actor, reportId, 'review', expectedVersion, 'return', async (repos, _report, _round, _now, current) => {
+      const entries = new Map(current.entries.map((e) => [e.taskId, e]));
       for (const c of perEntry) {
         const e = entries.get(c.taskId);
         if (!e) throw validationError('entry_not_assigned', `Nhiệm vụ #${c.taskId} không có trong báo cáo này.`);
+        current.entriesChanged = true;
         await repos.reporting.updateEntry(e.id, { reviewComment: c.comment });
       }
       return { status: 'returned', returnComment: comment || null };

@@ -114,6 +114,12 @@ export class PlanRepository {
     return (await q.orderBy('position').execute()).map(toTask);
   }
 
+  /** The tasks with these ids (retired ones too), in no particular order. */
+  async tasksByIds(ids: readonly number[]): Promise<Task[]> {
+    if (ids.length === 0) return [];
+    return (await this.db.selectFrom('tasks').selectAll().where('id', 'in', [...new Set(ids)]).execute()).map(toTask);
+  }
+
   async insertTask(row: NewTaskRow): Promise<Task> {
     return toTask(await this.db.insertInto('tasks').values(row).returningAll().executeTakeFirstOrThrow());
   }

@@ -14,6 +14,7 @@ export function toUnit(row: UnitRow): Unit {
     validFrom: row.validFrom,
     validTo: row.validTo,
     successorId: row.successorId,
+    email: row.email,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -48,6 +49,18 @@ export class UnitRepository {
 
   async nodes(): Promise<UnitNode[]> {
     return this.db.selectFrom('units').select(['id', 'parentId', 'kind']).execute();
+  }
+
+  /**
+   * A cheap fingerprint of the whole table: every write goes through insert (count) or update (version,
+   * updatedAt), so it changes whenever a unit does. Lets a caller keep the unit tree between requests.
+   */
+  async revision(): Promise<string> {
+    const row = await this.db
+      .selectFrom('units')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('version').as('v'), eb.fn.max('updatedAt').as('at')])
+      .executeTakeFirstOrThrow();
+    return `${Number(row.n)}:${Number(row.v ?? 0)}:${row.at ?? ''}`;
   }
 
   async get(id: number): Promise<Unit | undefined> {
