@@ -278,6 +278,40 @@ export interface DashboardStandingTable {
   onTime: string | null;
 }
 
+export interface ExtensionTable {
+  id: Generated<number>;
+  assignmentId: number;
+  taskId: number;
+  unitId: number;
+  planId: number;
+  /** The due this request moves, as first set (frozen: never changed by any extension). */
+  originalDue: string;
+  /** The due in force when the request was made. */
+  previousDue: string;
+  requestedDate: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'refused';
+  requestedBy: number | null;
+  requestedAt: string;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+}
+
+export interface TaskScheduleEventTable {
+  id: Generated<number>;
+  taskId: number;
+  planId: number;
+  /** trigger: the day an event task's event happened; date: a day a coordinator set. */
+  kind: 'trigger' | 'date';
+  date: string;
+  note: string | null;
+  recordedBy: number | null;
+  recordedAt: string;
+  /** Set when a later setting of the dates replaced this one; such rows no longer count. */
+  retiredAt: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -297,6 +331,8 @@ export interface Database {
   entries: EntryTable;
   evidence: EvidenceTable;
   reportVersions: ReportVersionTable;
+  extensions: ExtensionTable;
+  taskScheduleEvents: TaskScheduleEventTable;
   dashboardStanding: DashboardStandingTable;
 }
 

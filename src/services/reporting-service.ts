@@ -21,6 +21,7 @@ import type { Repositories, Store } from '../db/repositories/index.js';
 import type { EntryRow, EvidenceRow, NewEntryRow, ReportRow, ReportVersionRow, RoundRow } from '../db/repositories/reporting.js';
 import type { AuditEvent, AuditService } from './audit-service.js';
 import type { Clock } from './clock.js';
+import { dueFactsOf } from './extension-service.js';
 
 export type EntryStatus = 'not_started' | 'in_progress' | 'done' | 'blocked';
 export const ENTRY_STATUSES: readonly EntryStatus[] = ['not_started', 'in_progress', 'done', 'blocked'];
@@ -280,7 +281,9 @@ export class ReportingService {
     const leads = (await read.plans.assignments(tasks.map((t) => t.id))).filter(
       (a) => a.role === 'lead' && units.get(a.unitId) !== undefined && units.get(a.unitId)!.kind !== 'external',
     );
-    const due = assignmentsDueInPeriod(period, leads, refs).filter((d) => d.active);
+    // Event tasks count once their event is recorded, unspecified tasks once a coordinator set a date.
+    const facts = dueFactsOf(await read.extensions.eventsOfPlan(planId));
+    const due = assignmentsDueInPeriod(period, leads, refs, facts).filter((d) => d.active);
     const position = new Map(tasks.map((t) => [t.id, t.position]));
     const byUnit = new Map<number, typeof due>();
     for (const d of due) byUnit.set(d.unitId, [...(byUnit.get(d.unitId) ?? []), d]);

@@ -3,6 +3,7 @@ import type { MigrationContext } from './helpers.js';
 import { foundation } from './0001_foundation.js';
 import { plans } from './0002_plans.js';
 import { reporting } from './0003_reporting.js';
+import { extensions } from './0006_extensions.js';
 import { dashboardStanding } from './0005_dashboard_standing.js';
 
 /**
@@ -15,5 +16,6 @@ export function allMigrations(ctx: MigrationContext): Record<string, Migration> 
     '0002_plans': plans(ctx),
     '0003_reporting': reporting(ctx),
     '0005_dashboard_standing': dashboardStanding(ctx),
+    '0006_extensions': extensions(ctx),
   };
 }

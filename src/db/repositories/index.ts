@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { ApiTokenRepository } from './api-tokens.js';
 import { AuditRepository } from './audit.js';
+import { ExtensionRepository } from './extensions.js';
 import { LoginAttemptRepository } from './login-attempts.js';
 import { PlanRepository } from './plans.js';
 import { ReportingRepository } from './reporting.js';
@@ -22,6 +23,7 @@ export function repositories(db: Kysely<Database>) {
     audit: new AuditRepository(db),
     plans: new PlanRepository(db),
     reporting: new ReportingRepository(db),
+    extensions: new ExtensionRepository(db),
     standing: new StandingRepository(db),
   };
 }
