@@ -1,0 +1,211 @@
+/// <reference lib="dom" />
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { loadDemo } from '../../src/demo/load.js';
+import { buildApp } from '../../src/server/app.js';
+import { createServices, type Services } from '../../src/services/index.js';
+import { DEMO_PASSWORD } from '../support/app.js';
+import { ensureWebBuilt, launchBrowser } from '../support/browser.js';
+import { browserAvailable } from '../support/environment.js';
+
+/**
+ * The dashboard and the unit officer's home in a real Chromium against a real server holding the demo.
+ * noivu (coordinator) lands on the seed plan's dashboard: the per-dimension counts are those of
+ * GET /api/v1/dashboard, and a count opens exactly that many lines; at 390 px nothing overflows sideways.
+ * A round of Quý IV/2025 due tomorrow is opened and the reminder pass run, so hoavinh (phường Hòa Vinh, on
+ * a phone) finds the report on "Báo cáo của đơn vị tôi" and the reminder under the bell.
+ */
+const WAIT = { timeout: 15_000 };
+
+interface Dashboard {
+  planId: number;
+  byDimension: Array<{ dimension: string | null; tasks: Record<string, number>; total: number }>;
+  totals: { taskCount: number };
+  overdue: unknown[];
+  overdueTotal?: number;
+  units: Array<{ unitId: number; unitName: string; assignments: number; overdue: number }>;
+}
+
+/** Tomorrow in Vietnam, YYYY-MM-DD. */
+function tomorrowVn(): string {
+  const d = new Date(Date.now() + 24 * 3600 * 1000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+describe.runIf(browserAvailable())('the dashboard and my reports in the staff app', () => {
+  let app: FastifyInstance;
+  let services: Services;
+  let handle: DatabaseHandle;
+  let dir: string;
+  let baseUrl: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  let due: string;
+
+  beforeAll(async () => {
+    // Like test/support/browser.ts startServer, keeping the services at hand to run the reminder pass.
+    dir = mkdtempSync(join(tmpdir(), 'dondoc-e2e-dash-'));
+    handle = await openDatabase(`sqlite:${join(dir, 'e2e.sqlite')}`);
+    await migrateToLatest(handle);
+    services = createServices(handle, { reminders: { log: () => undefined } });
+    await loadDemo(services, DEMO_PASSWORD);
+    app = await buildApp(services, { logger: false, webRoot: ensureWebBuilt() });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchBrowser();
+
+    // noivu opens Quý IV/2025 of the seed plan, due tomorrow; the reminder pass tells the units.
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'noivu', password: DEMO_PASSWORD } });
+    expect(login.statusCode).toBe(200);
+    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const headers = { cookie, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
+    const plans = (await app.inject({ method: 'GET', url: '/api/v1/plans', headers })).json() as Array<{ id: number }>;
+    due = tomorrowVn();
+    const round = await app.inject({ method: 'POST', url: '/api/v1/rounds', headers, payload: { planId: plans[0]!.id, period: { type: 'quarter', year: 2025, index: 4 }, dueDate: due } });
+    expect(round.statusCode, round.body).toBe(201);
+    const pass = await services.reminders.runOnce();
+    expect(pass.notified).toBeGreaterThan(0);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await app?.close();
+    await handle?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function signIn(username: string, width: number): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT.timeout);
+    page.on('pageerror', (error) => pageErrors.push(`${username}@${width}: ${error.message}`));
+    await page.goto(`${baseUrl}/app/`, { waitUntil: 'load' });
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor({ state: 'attached', ...WAIT });
+    return page;
+  }
+
+  /** The same answer the page got, fetched with the page's own session. */
+  const dashboardOf = (page: Page, planId: number) =>
+    page.evaluate(async (id) => (await fetch(`/api/v1/dashboard?planId=${id}`)).json(), planId) as Promise<Dashboard>;
+
+  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+  /** The counts the chart shows: dimension → status → number. */
+  const shownCounts = (page: Page) =>
+    page.evaluate(() => {
+      const out: Record<string, Record<string, number>> = {};
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-testid="status-count"]'))) {
+        const dim = el.dataset.dimension!;
+        (out[dim] ??= {})[el.dataset.status!] = Number(el.querySelector('b')!.textContent);
+      }
+      return out;
+    });
+
+  it('shows noivu the seed plan dashboard with the API counts, and each number opens as many lines', async () => {
+    const page = await signIn('noivu', 1366);
+    await page.getByRole('heading', { name: 'Tổng quan thực hiện kế hoạch' }).waitFor(WAIT);
+    await page.getByTestId('dimension-bar').first().waitFor(WAIT);
+    const planId = Number(await page.evaluate(async () => ((await (await fetch('/api/v1/plans')).json()) as Array<{ id: number }>)[0]!.id));
+    const d = await dashboardOf(page, planId);
+    expect(d.byDimension.length).toBeGreaterThan(1);
+
+    // Every non-zero (dimension, status) of the API is on the chart with its number, and nothing else is.
+    const expected: Record<string, Record<string, number>> = { '*': {} };
+    for (const dim of d.byDimension) {
+      for (const [status, n] of Object.entries(dim.tasks)) {
+        if (n === 0) continue;
+        (expected[dim.dimension ?? ''] ??= {})[status] = n;
+        expected['*']![status] = (expected['*']![status] ?? 0) + n;
+      }
+    }
+    expect(await shownCounts(page)).toEqual(expected);
+    expect(await page.getByTestId('dimension-bar').count()).toBe(d.byDimension.length + 1);
+
+    // A count with several tasks behind it: the drill-down lists exactly those.
+    const [dimension, status, count] = d.byDimension
+      .flatMap((dim) => Object.entries(dim.tasks).map(([s, n]) => [dim.dimension ?? '', s, n] as const))
+      .sort((a, b) => b[2] - a[2])[0]!;
+    expect(count).toBeGreaterThan(1);
+    await page.locator(`[data-testid="status-count"][data-dimension="${dimension}"][data-status="${status}"]`).click();
+    await page.getByTestId('drill-line').first().waitFor(WAIT);
+    expect(await page.getByTestId('drill-count').textContent()).toBe(`${count} nhiệm vụ`);
+    expect(await page.getByTestId('drill-line').count()).toBe(count);
+    expect(new Set(await page.getByTestId('drill-status').allTextContents()).size).toBe(1);
+
+    // From one task to the units doing it: one line per lead unit, each with its report or "Chưa có báo cáo".
+    await page.getByTestId('drill-line').first().getByRole('link', { name: /^Các đơn vị thực hiện \(\d+\)$/ }).click();
+    await expect.poll(() => page.getByTestId('drill-count').textContent(), WAIT).toMatch(/^\d+ dòng$/);
+    const units = Number((await page.getByTestId('drill-count').textContent())!.split(' ')[0]);
+    expect(units).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('drill-line').count(), WAIT).toBe(Math.min(units, 50));
+
+    // The overdue tile: as many unit assignments as the dashboard counts, paged by 50.
+    await page.getByRole('link', { name: 'Về trang tổng quan' }).click();
+    await page.getByTestId('overdue-total').waitFor(WAIT);
+    const overdue = d.overdueTotal ?? d.overdue.length;
+    expect(Number(await page.getByTestId('overdue-total').textContent())).toBe(overdue);
+    await page.getByTestId('overdue-total').click();
+    await expect.poll(() => page.getByTestId('drill-count').textContent(), WAIT).toBe(`${overdue} dòng`);
+    await expect.poll(() => page.getByTestId('drill-line').count(), WAIT).toBe(Math.min(overdue, 50));
+    expect(new Set(await page.getByTestId('drill-status').allTextContents())).toEqual(new Set(overdue ? ['Quá hạn'] : []));
+
+    // A unit of the ranking opens its own assignments.
+    await page.getByRole('link', { name: 'Về trang tổng quan' }).click();
+    const first = d.units[0]!;
+    await page.getByTestId('unit-rank').first().getByRole('link', { name: first.unitName }).click();
+    await expect.poll(() => page.getByTestId('drill-count').textContent(), WAIT).toBe(`${first.assignments} dòng`);
+    expect(await page.getByLabel('Đơn vị', { exact: true }).inputValue()).toBe(String(first.unitId));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('fits a 390 px phone: the dashboard and its drill-down never scroll sideways', async () => {
+    const page = await signIn('noivu', 390);
+    await page.getByTestId('dimension-bar').first().waitFor(WAIT);
+    await page.getByTestId('unit-rank').first().waitFor(WAIT);
+    expect(await overflow(page)).toBeLessThanOrEqual(390);
+    await page.getByTestId('overdue-total').click();
+    await page.getByTestId('drill-line').first().waitFor(WAIT);
+    expect(await overflow(page)).toBeLessThanOrEqual(390);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows hoavinh "Báo cáo của đơn vị tôi" with the new round, and the reminder under the bell', async () => {
+    const page = await signIn('hoavinh', 390);
+    await page.getByRole('heading', { name: 'Báo cáo của đơn vị tôi' }).waitFor(WAIT);
+    const row = page.getByTestId('my-report').filter({ hasText: 'Quý IV/2025' });
+    await row.waitFor(WAIT);
+    const [y, m, dd] = due.split('-');
+    expect(await row.getByTestId('my-report-deadline').textContent()).toBe(`${dd}/${m}/${y}`);
+    expect(await row.getByTestId('report-status').textContent()).toBe('Nháp');
+    expect(await overflow(page)).toBeLessThanOrEqual(390);
+
+    // The bell: the reminder is unread; opening it marks it read and leads to the report.
+    const list = (await page.evaluate(async () => (await fetch('/api/v1/notifications')).json())) as { items: Array<{ title: string; link: string | null }>; unread: number };
+    expect(list.unread).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('bell-count').locator('.mantine-Indicator-indicator').textContent(), WAIT).toBe(String(list.unread));
+    await page.getByTestId('bell').click();
+    const item = page.getByTestId('bell-item').first();
+    await item.waitFor(WAIT);
+    expect(await item.textContent()).toContain(list.items[0]!.title);
+    expect(await page.locator('[data-testid="bell-item"][data-unread]').count()).toBe(Math.min(list.unread, 15));
+    await item.click();
+    if (list.items[0]!.link?.includes('/bao-cao/so/')) await page.getByRole('heading', { name: /^Báo cáo của .*Hòa Vinh$/ }).waitFor(WAIT);
+    const after = (await page.evaluate(async () => (await fetch('/api/v1/notifications')).json())) as { unread: number };
+    expect(after.unread).toBe(list.unread - 1);
+    expect(await overflow(page)).toBeLessThanOrEqual(390);
+    expect(pageErrors).toEqual([]);
+  });
+});
