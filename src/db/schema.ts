@@ -25,6 +25,8 @@ export interface UnitTable {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Where reminders to the unit go (its official mailbox); null: none. */
+  email: Generated<string | null>;
 }
 
 export interface UserTable {
@@ -40,6 +42,42 @@ export interface UserTable {
   version: number;
   createdAt: string;
   updatedAt: string;
+  email: Generated<string | null>;
+}
+
+/** One e-mail to send; `key` (UNIQUE) makes queuing the same event twice a no-op. */
+export interface OutboxTable {
+  id: Generated<number>;
+  key: string;
+  kind: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: Generated<number>;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** An in-app notification of one user; unique per (user, key). */
+export interface NotificationTable {
+  id: Generated<number>;
+  userId: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  key: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** Who runs a background job now, until when (ISO instant). */
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  expiresAt: string;
 }
 
 export interface SessionTable {
@@ -331,6 +369,9 @@ export interface Database {
   entries: EntryTable;
   evidence: EvidenceTable;
   reportVersions: ReportVersionTable;
+  outbox: OutboxTable;
+  notifications: NotificationTable;
+  jobLeases: JobLeaseTable;
   extensions: ExtensionTable;
   taskScheduleEvents: TaskScheduleEventTable;
   dashboardStanding: DashboardStandingTable;

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_ACTOR } from '../domain/accounts/actor.js';
 import type { Services } from '../services/index.js';
-import { DEMO_ACCOUNTS, DEMO_UNITS } from './units.js';
+import { DEMO_ACCOUNTS, DEMO_UNITS, demoUnitEmail } from './units.js';
 
 export interface DemoSummary {
   unitsCreated: number;
@@ -25,7 +25,7 @@ export async function loadDemo(services: Services, password: string): Promise<De
 
   for (const d of DEMO_UNITS) {
     const parentId = d.parent === null ? null : idByCode.get(d.parent)!;
-    const wanted = { name: d.name, kind: d.kind, parentId, shortName: d.shortName ?? null, aliases: d.aliases ?? [] };
+    const wanted = { name: d.name, kind: d.kind, parentId, shortName: d.shortName ?? null, aliases: d.aliases ?? [], email: demoUnitEmail(d) };
     const found = existing.get(d.code);
     if (!found) {
       const unit = await services.units.create(actor, { ...wanted, code: d.code });
@@ -39,7 +39,8 @@ export async function loadDemo(services: Services, password: string): Promise<De
       found.kind === wanted.kind &&
       found.parentId === wanted.parentId &&
       found.shortName === wanted.shortName &&
-      JSON.stringify(found.aliases) === JSON.stringify(wanted.aliases);
+      JSON.stringify(found.aliases) === JSON.stringify(wanted.aliases) &&
+      found.email === wanted.email;
     if (!same) {
       await services.units.update(actor, found.id, wanted);
       unitsUpdated++;
@@ -51,10 +52,10 @@ export async function loadDemo(services: Services, password: string): Promise<De
     const unitId = a.unit === null ? null : idByCode.get(a.unit)!;
     const found = users.get(a.username);
     if (!found) {
-      await services.accounts.create(actor, { username: a.username, displayName: a.displayName, role: a.role, unitId, password }, { skipPasswordPolicy: true });
+      await services.accounts.create(actor, { username: a.username, displayName: a.displayName, role: a.role, unitId, password, email: a.email }, { skipPasswordPolicy: true });
     } else {
-      if (found.role !== a.role || found.unitId !== unitId || !found.active || found.displayName !== a.displayName) {
-        await services.accounts.update(actor, found.id, { role: a.role, unitId, active: true, displayName: a.displayName });
+      if (found.role !== a.role || found.unitId !== unitId || !found.active || found.displayName !== a.displayName || found.email !== a.email) {
+        await services.accounts.update(actor, found.id, { role: a.role, unitId, active: true, displayName: a.displayName, email: a.email });
       }
       await services.accounts.resetPassword(actor, found.id, password, { skipPasswordPolicy: true });
     }

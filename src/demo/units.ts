@@ -67,19 +67,35 @@ export const DEMO_UNITS: DemoUnit[] = [
   { code: 'DH.HTA', name: 'UBND xã Hòa Tâm', kind: 'commune', parent: DH, shortName: 'Hòa Tâm', aliases: ['xã Hòa Tâm'] },
 ];
 
+/**
+ * The demo mailbox of a unit of the thị xã, in the reserved .example domain (nothing is ever delivered):
+ * wards and communes by name (hoavinh@donghoa.example.vn), offices by code (nv@donghoa.example.vn).
+ * Province departments are named in tasks but never report: no mailbox.
+ */
+export function demoUnitEmail(unit: DemoUnit): string | null {
+  if (unit.code === DH) return 'ubnd@donghoa.example.vn';
+  if (!unit.code.startsWith(`${DH}.`)) return null;
+  const local =
+    (unit.kind === 'ward' || unit.kind === 'commune') && unit.shortName
+      ? unit.shortName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').replace(/\s+/g, '').toLowerCase()
+      : unit.code.slice(DH.length + 1).toLowerCase();
+  return `${local}@donghoa.example.vn`;
+}
+
 export interface DemoAccount {
   username: string;
   displayName: string;
   role: 'admin' | 'coordinator' | 'unit_officer' | 'leader' | 'supervisor';
   unit: string | null;
+  email: string | null;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin', unit: null },
-  { username: 'noivu', displayName: 'Chuyên viên Phòng Nội vụ', role: 'coordinator', unit: 'DH.NV' },
-  { username: 'hoavinh', displayName: 'Công chức UBND phường Hòa Vinh', role: 'unit_officer', unit: 'DH.HV' },
-  { username: 'chutich', displayName: 'Chủ tịch UBND thị xã Đông Hòa', role: 'leader', unit: DH },
-  { username: 'mattran', displayName: 'Ủy ban MTTQVN thị xã', role: 'supervisor', unit: 'DH.MTTQ' },
+  { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin', unit: null, email: null },
+  { username: 'noivu', displayName: 'Chuyên viên Phòng Nội vụ', role: 'coordinator', unit: 'DH.NV', email: 'noivu.chuyenvien@donghoa.example.vn' },
+  { username: 'hoavinh', displayName: 'Công chức UBND phường Hòa Vinh', role: 'unit_officer', unit: 'DH.HV', email: 'congchuc.hoavinh@donghoa.example.vn' },
+  { username: 'chutich', displayName: 'Chủ tịch UBND thị xã Đông Hòa', role: 'leader', unit: DH, email: 'chutich@donghoa.example.vn' },
+  { username: 'mattran', displayName: 'Ủy ban MTTQVN thị xã', role: 'supervisor', unit: 'DH.MTTQ', email: 'mattran@donghoa.example.vn' },
 ];
 
 export const DEFAULT_DEMO_PASSWORD = 'dondoc';

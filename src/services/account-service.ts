@@ -2,6 +2,7 @@ import type { Actor } from '../domain/accounts/actor.js';
 import { checkNewPassword, normaliseUsername } from '../domain/accounts/password-policy.js';
 import type { Role } from '../domain/accounts/roles.js';
 import { conflict, notFound, validationError } from '../domain/errors.js';
+import { checkEmail } from '../domain/reminders/index.js';
 import { authorize, can } from '../domain/policies/index.js';
 import { cleanText, searchKey } from '../domain/text/normalize.js';
 import type { Repositories, Store } from '../db/repositories/index.js';
@@ -16,6 +17,8 @@ export interface NewAccount {
   role: Role;
   unitId: number | null;
   password: string;
+  /** Where reminders go (optional). */
+  email?: string | null;
 }
 
 export interface AccountChanges {
@@ -23,6 +26,7 @@ export interface AccountChanges {
   role?: Role;
   unitId?: number | null;
   active?: boolean;
+  email?: string | null;
 }
 
 export interface AccountOptions {
@@ -58,6 +62,7 @@ export class AccountService {
     authorize(actor, 'create', 'User', { id: null, unitId: input.unitId, role: input.role });
     const username = normaliseUsername(input.username);
     if (!options.skipPasswordPolicy) checkNewPassword(input.password, username);
+    const email = checkEmail(input.email);
     const passwordHash = await this.passwords.hash(input.password);
     return this.store.transaction(async (repos) => {
       if (await repos.users.getCredentials(username)) {
@@ -73,6 +78,7 @@ export class AccountService {
         role: input.role,
         unitId: input.unitId,
         active: 1,
+        email,
         searchText: userSearchText(username, displayName),
         passwordChangedAt: now,
         version: 1,
@@ -105,6 +111,7 @@ export class AccountService {
           role,
           unitId,
           ...(changes.active === undefined ? {} : { active: changes.active }),
+          ...(changes.email === undefined ? {} : { email: checkEmail(changes.email) }),
           searchText: userSearchText(before.username, displayName),
         },
         this.clock.now().toISOString(),

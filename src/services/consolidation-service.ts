@@ -11,6 +11,7 @@ import { roundToDocx, type RoundDocInput } from '../export/round-docx.js';
 import { roundToXlsx } from '../export/round-xlsx.js';
 import { urgingToDocx } from '../export/urging-docx.js';
 import type { Clock } from './clock.js';
+import { approvedByAssignment, dueDatesOf } from './extension-service.js';
 import type { ExportedFile } from './plan-export-service.js';
 
 export interface Consolidation extends RoundRollup {
@@ -59,7 +60,14 @@ export class ConsolidationService {
     const plan = await read.plans.get(round.planId);
     if (!plan) throw notFound(`Không tìm thấy kế hoạch có mã số ${round.planId}.`);
     authorize(actor, 'read', 'PlanOverview', { planIssuerUnitId: plan.issuerUnitId });
-    const [reports, tasks, units] = await Promise.all([read.reporting.reportsOfRound(roundId), read.plans.tasks(round.planId, true), read.units.list()]);
+    const [reports, tasks, units, extended] = await Promise.all([
+      read.reporting.reportsOfRound(roundId),
+      read.plans.tasks(round.planId, true),
+      read.units.list(),
+      read.extensions.approvedOfPlan(round.planId),
+    ]);
+    // Approved extensions move the due the statuses count against (the original stays for on-time rates).
+    const approved = approvedByAssignment(extended);
     const entries: RollupEntry[] = [];
     const perReport = await Promise.all(reports.map((report) => read.reporting.entries(report.id)));
     for (const list of perReport) {
@@ -75,7 +83,7 @@ export class ConsolidationService {
           proposals: e.proposals,
           blockedReason: e.blockedReason,
           completedOn: e.completedOn,
-          dues: JSON.parse(e.dues) as string[],
+          dues: dueDatesOf(approved, e.assignmentId, JSON.parse(e.dues) as string[]),
         });
       }
     }

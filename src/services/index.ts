@@ -14,6 +14,9 @@ import { ReportingService } from './reporting-service.js';
 import { ConsolidationService } from './consolidation-service.js';
 import { EvidenceService } from './evidence-service.js';
 import { DashboardService } from './dashboard-service.js';
+import { mailConfigFromEnv, mailerFromConfig, type Mailer } from './mailer.js';
+import { NotificationService } from './notification-service.js';
+import { ReminderService, reminderSettingsFromEnv, type ReminderOptions } from './reminder-service.js';
 import { ExtensionService } from './extension-service.js';
 import { ScheduleEventService } from './schedule-event-service.js';
 import { ReportListService } from './report-list-service.js';
@@ -22,6 +25,9 @@ import { ContributionService } from './contribution-service.js';
 export interface ServiceOptions {
   clock?: Clock;
   passwords?: PasswordHasher;
+  /** Default: SMTP from SMTP_URL / MAIL_FROM, or none (e-mails wait in the outbox). */
+  mailer?: Mailer;
+  reminders?: Partial<ReminderOptions>;
 }
 
 /**
@@ -33,6 +39,8 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
   const passwords = options.passwords ?? argon2Hasher;
   const store = createStore(database.db);
   const audit = new AuditService(store, clock);
+  const mail = mailConfigFromEnv();
+  const mailer = options.mailer ?? mailerFromConfig(mail);
   const reporting = new ReportingService(store, audit, clock);
   return {
     database,
@@ -53,6 +61,13 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     consolidation: new ConsolidationService(store, clock),
     evidence: new EvidenceService(store, audit, clock),
     dashboard: new DashboardService(store, clock),
+    mailer,
+    reminders: new ReminderService(store, audit, clock, mailer, {
+      settings: reminderSettingsFromEnv(),
+      publicUrl: mail.publicUrl,
+      ...options.reminders,
+    }),
+    notifications: new NotificationService(store, clock),
   };
 }
 

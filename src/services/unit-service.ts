@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/accounts/actor.js';
 import { conflict, notFound } from '../domain/errors.js';
+import { checkEmail } from '../domain/reminders/index.js';
 import { authorize } from '../domain/policies/index.js';
 import { cleanText, compareVietnamese, searchKey } from '../domain/text/normalize.js';
 import { vnDate } from '../domain/time.js';
@@ -27,6 +28,8 @@ export interface NewUnit {
   aliases?: string[];
   validFrom?: string | null;
   validTo?: string | null;
+  /** The unit's official mailbox, for reminders (optional). */
+  email?: string | null;
 }
 
 export type UnitChanges = Partial<Omit<NewUnit, 'code'>> & { code?: string };
@@ -78,6 +81,7 @@ export class UnitService {
       const code = await this.codeFor(repos, name, parentId, input.code);
       const shortName = input.shortName ? cleanText(input.shortName) : null;
       const aliases = cleanAliases(input.aliases ?? []);
+      const email = checkEmail(input.email);
       const now = this.clock.now().toISOString();
       const unit = await repos.units.insert({
         code,
@@ -90,6 +94,7 @@ export class UnitService {
         validFrom,
         validTo,
         successorId: null,
+        email,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -130,6 +135,7 @@ export class UnitService {
         validFrom,
         validTo,
         searchText: unitSearchText({ name, shortName, aliases, code }),
+        ...(changes.email === undefined ? {} : { email: checkEmail(changes.email) }),
         updatedAt: this.clock.now().toISOString(),
       });
       if (!after) throw staleUnit(before);

@@ -21,6 +21,7 @@ interface Unit {
   validFrom: string | null;
   validTo: string | null;
   successorId: number | null;
+  email: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -126,6 +127,7 @@ for (const engine of engines) {
             validFrom: null,
             validTo: null,
             successorId: null,
+            email: u.email === null ? null : expect.stringMatching(/@donghoa\.example\.vn$/),
             version: 1,
             createdAt: expect.any(String),
             updatedAt: expect.any(String),

@@ -21,7 +21,7 @@ interface User {
   updatedAt: string;
 }
 
-const USER_FIELDS = ['active', 'createdAt', 'displayName', 'id', 'passwordChangedAt', 'role', 'unitId', 'updatedAt', 'username', 'version'];
+const USER_FIELDS = ['active', 'createdAt', 'displayName', 'email', 'id', 'passwordChangedAt', 'role', 'unitId', 'updatedAt', 'username', 'version'];
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 
 function errorOf(res: LightMyRequestResponse): { code: string; message: string } {

@@ -114,6 +114,15 @@ describe('the permission matrix (role × unit × action)', () => {
     cases.push([who, 'update', 'TaskSchedule', { planIssuerUnitId: 3 }, isAdmin || who === 'noivu']);
     cases.push([who, 'update', 'TaskSchedule', { planIssuerUnitId: 1 }, isAdmin]);
   }
+  // Notifications: only their owner lists, reads or marks them read — not even IT staff.
+  for (const who of Object.keys(people) as Array<keyof typeof people>) {
+    const mine = { userId: people[who].id! };
+    const someoneElses = { userId: 12345 };
+    for (const action of ['list', 'read', 'update']) {
+      cases.push([who, action, 'Notification' as never, mine, true]);
+      cases.push([who, action, 'Notification' as never, someoneElses, false]);
+    }
+  }
 
   it.each(cases)('%s: %s %s %j → %s', (who, action, subject, resource, allowed) => {
     expect(can(people[who], action as never, subject, resource as never)).toBe(allowed);

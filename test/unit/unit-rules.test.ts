@@ -18,7 +18,7 @@ function unit(id: number, over: Partial<Unit> = {}): Unit {
   const n = nodes.find((x) => x.id === id)!;
   return {
     id, code: `U${id}`, name: `Đơn vị ${id}`, shortName: null, kind: n.kind, parentId: n.parentId, aliases: [],
-    validFrom: null, validTo: null, successorId: null, version: 1, createdAt: '', updatedAt: '', ...over,
+    validFrom: null, validTo: null, successorId: null, email: null, version: 1, createdAt: '', updatedAt: '', ...over,
   };
 }
 

@@ -3,6 +3,7 @@ import type { MigrationContext } from './helpers.js';
 import { foundation } from './0001_foundation.js';
 import { plans } from './0002_plans.js';
 import { reporting } from './0003_reporting.js';
+import { notifications } from './0004_notifications.js';
 import { extensions } from './0006_extensions.js';
 import { dashboardStanding } from './0005_dashboard_standing.js';
 
@@ -15,6 +16,7 @@ export function allMigrations(ctx: MigrationContext): Record<string, Migration> 
     '0001_foundation': foundation(ctx),
     '0002_plans': plans(ctx),
     '0003_reporting': reporting(ctx),
+    '0004_notifications': notifications(ctx),
     '0005_dashboard_standing': dashboardStanding(ctx),
     '0006_extensions': extensions(ctx),
   };

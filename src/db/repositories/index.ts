@@ -4,7 +4,10 @@ import type { Database } from '../schema.js';
 import { ApiTokenRepository } from './api-tokens.js';
 import { AuditRepository } from './audit.js';
 import { ExtensionRepository } from './extensions.js';
+import { LeaseRepository } from './leases.js';
 import { LoginAttemptRepository } from './login-attempts.js';
+import { NotificationRepository, ReminderQueryRepository } from './notifications.js';
+import { OutboxRepository } from './outbox.js';
 import { PlanRepository } from './plans.js';
 import { ReportingRepository } from './reporting.js';
 import { SessionRepository } from './sessions.js';
@@ -23,6 +26,10 @@ export function repositories(db: Kysely<Database>) {
     audit: new AuditRepository(db),
     plans: new PlanRepository(db),
     reporting: new ReportingRepository(db),
+    outbox: new OutboxRepository(db),
+    notifications: new NotificationRepository(db),
+    leases: new LeaseRepository(db),
+    reminders: new ReminderQueryRepository(db),
     extensions: new ExtensionRepository(db),
     standing: new StandingRepository(db),
   };

@@ -14,6 +14,7 @@ export function toUser(row: UserRow): User {
     unitId: row.unitId,
     active: row.active === 1,
     passwordChangedAt: row.passwordChangedAt,
+    email: row.email,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -26,6 +27,7 @@ export interface UserPatch {
   unitId?: number | null;
   active?: boolean;
   searchText?: string;
+  email?: string | null;
 }
 
 export class UserRepository {

@@ -9,6 +9,8 @@ export interface User {
   unitId: number | null;
   active: boolean;
   passwordChangedAt: string;
+  /** Where reminders go; null: none. */
+  email: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -32,6 +32,8 @@ export interface Subjects extends Record<string, unknown> {
   Report: { unitId: number; status: ReportState };
   /** The standing of a plan across its units: the dashboard and the consolidation of a round. */
   PlanOverview: { planIssuerUnitId: number };
+  /** An in-app notification belongs to one user. */
+  Notification: { userId: number };
   /** A deadline extension asked by the unit of an assignment on a plan. */
   Extension: { unitId: number; planIssuerUnitId: number };
   /** The schedule events of a task (event recorded, dates set): the plan's issuer decides. */
@@ -96,6 +98,9 @@ allow('Extension', 'review', (actor, ext) => isAdmin(actor) || (actor.role === '
 // A plan's overview (dashboard, consolidated round) is for those who follow the plan for its government:
 // its coordinators, leaders and supervisors, and IT staff.
 allow('PlanOverview', 'read', (actor, overview) => isAdmin(actor) || ((overseesUnits(actor) || actor.role === 'supervisor') && inScope(actor, overview.planIssuerUnitId)));
+
+// Notifications are their owner's alone: nobody else lists, reads or marks them, not even IT staff.
+allow('Notification', ['list', 'read', 'update'], (actor, notification) => isSelf(actor, notification.userId));
 
 // The audit log is read by IT staff and by supervisors, whose job is to check.
 allow('AuditLog', 'read', (actor) => isAdmin(actor) || actor.role === 'supervisor');

@@ -10,7 +10,7 @@
 import { DIMENSION_LABEL_VI, type Dimension } from '../plans/plan.js';
 import type { ReportState } from '../policies/index.js';
 import type { UnitKind } from '../units/unit.js';
-import { ASSIGNMENT_STATUSES, assignmentStatus, dueEndsAt, STATUS_LABEL_VI, type AssignmentStatusName, type ReportedStatus } from './status.js';
+import { ASSIGNMENT_STATUSES, assignmentStatus, dueEndsAt, STATUS_LABEL_VI, type AssignmentStatusName, type DueDate, type ReportedStatus } from './status.js';
 
 /** How a unit stands against the round's deadline. */
 export type SubmissionState = 'on_time' | 'late' | 'missing' | 'pending';
@@ -49,8 +49,8 @@ export interface RollupEntry {
   proposals: string;
   blockedReason: string | null;
   completedOn: string | null;
-  /** The due dates inside the round's span (YYYY-MM-DD). */
-  dues: readonly string[];
+  /** The due dates inside the round's span (YYYY-MM-DD), or original/current pairs after approved extensions. */
+  dues: readonly (string | DueDate)[];
 }
 
 export interface RollupTask {
@@ -107,6 +107,21 @@ export interface TaskRollup {
   /** "7/10 xã, phường hoàn thành". */
   sentence: string;
   units: UnitTaskStatus[];
+  /** What coordinating units said about the task in their submitted contributions (beside the lead units). */
+  contributions?: Contribution[];
+}
+
+/** A coordinating unit's word on a task, from a submitted or accepted report of the round. */
+export interface Contribution {
+  unitId: number;
+  unitName: string;
+  reportId: number;
+  reportStatus: ReportState;
+  status: ReportedStatus;
+  progress: number | null;
+  results: string;
+  difficulties: string;
+  proposals: string;
 }
 
 export interface Highlight {
@@ -227,7 +242,37 @@ export function rollupRound(input: RollupInput): RoundRollup {
     b.push(s);
   }
 
+  // Coordinating units' words, shown beside the lead units; a report holding only such entries (a unit that
+  // only coordinates) is not a lead unit's report, so it is neither counted nor urged.
+  const contributions = new Map<number, Contribution[]>();
+  const leadReports = new Set<number>();
+  const contributionOnly = new Set<number>();
+  for (const e of input.entries) {
+    if (e.role === 'lead') {
+      leadReports.add(e.reportId);
+      continue;
+    }
+    contributionOnly.add(e.reportId);
+    const report = reports.get(e.reportId);
+    if (!report || (report.status !== 'submitted' && report.status !== 'accepted')) continue;
+    let list = contributions.get(e.taskId);
+    if (!list) contributions.set(e.taskId, (list = []));
+    list.push({
+      unitId: report.unitId,
+      unitName: nameOf(report.unitId),
+      reportId: report.id,
+      reportStatus: report.status,
+      status: e.status,
+      progress: e.progress,
+      results: e.results,
+      difficulties: e.difficulties,
+      proposals: e.proposals,
+    });
+  }
+  for (const id of leadReports) contributionOnly.delete(id);
+
   const unitRollups: UnitRollup[] = input.reports
+    .filter((r) => !contributionOnly.has(r.id))
     .map((r) => {
       const mine = byReport.get(r.id) ?? [];
       const counts = emptyCounts();
@@ -270,6 +315,7 @@ export function rollupRound(input: RollupInput): RoundRollup {
       counts,
       sentence: rollupSentence(done, mine.length, noun),
       units: mine.map(strip),
+      contributions: (contributions.get(t.id) ?? []).sort((a, b) => collator.compare(a.unitName, b.unitName)),
     });
   }
 

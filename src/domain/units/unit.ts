@@ -35,6 +35,8 @@ export interface Unit {
   validFrom: string | null;
   validTo: string | null;
   successorId: number | null;
+  /** The unit's official mailbox, for reminders; null: none. */
+  email: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

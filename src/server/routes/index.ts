@@ -13,6 +13,7 @@ import { reportingRoutes } from './reporting.js';
 import { consolidationRoutes } from './consolidation.js';
 import { evidenceRoutes } from './evidence.js';
 import { dashboardRoutes } from './dashboard.js';
+import { notificationRoutes } from './notifications.js';
 import { extensionRoutes } from './extensions.js';
 
 /** Every route of /api/v1, given the services built by the composition root. */
@@ -29,6 +30,7 @@ export function apiRoutes(services: Services) {
     await consolidationRoutes(api, services);
     await evidenceRoutes(api, services);
     await dashboardRoutes(api, services);
+    await notificationRoutes(api, services);
     await extensionRoutes(api, services);
     await deadlineRoutes(api);
     api.setNotFoundHandler({}, (request, reply) =>

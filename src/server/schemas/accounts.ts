@@ -12,6 +12,7 @@ export const UserSchema = Type.Object({
   unitId: Nullable(Type.Integer()),
   active: Type.Boolean(),
   passwordChangedAt: Type.String(),
+  email: Nullable(Type.String()),
   version: Type.Integer(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
@@ -38,6 +39,8 @@ export const CreateUserBody = Type.Object(
     role: RoleSchema,
     unitId: Nullable(Type.Integer({ minimum: 1 })),
     password: Password,
+    /** Where reminders go; checked by the service (Vietnamese message on a bad address). */
+    email: Type.Optional(Nullable(Type.String({ maxLength: 254 }))),
   },
   { additionalProperties: false },
 );
@@ -49,6 +52,7 @@ export const UpdateUserBody = Type.Partial(
     role: RoleSchema,
     unitId: Nullable(Type.Integer({ minimum: 1 })),
     active: Type.Boolean(),
+    email: Nullable(Type.String({ maxLength: 254 })),
     version: Type.Integer({ minimum: 1 }),
   }),
   { additionalProperties: false, minProperties: 1 },

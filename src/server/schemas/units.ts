@@ -15,6 +15,7 @@ export const UnitSchema = Type.Object({
   validFrom: Nullable(Type.String()),
   validTo: Nullable(Type.String()),
   successorId: Nullable(Type.Integer()),
+  email: Nullable(Type.String()),
   version: Type.Integer(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
@@ -33,6 +34,8 @@ export const CreateUnitBody = Type.Object(
     aliases: Type.Optional(Aliases),
     validFrom: Type.Optional(Nullable(IsoDate)),
     validTo: Type.Optional(Nullable(IsoDate)),
+    /** The unit's official mailbox, for reminders; checked by the service. */
+    email: Type.Optional(Nullable(Type.String({ maxLength: 254 }))),
   },
   { additionalProperties: false },
 );
@@ -48,6 +51,7 @@ export const UpdateUnitBody = Type.Partial(
     aliases: Aliases,
     validFrom: Nullable(IsoDate),
     validTo: Nullable(IsoDate),
+    email: Nullable(Type.String({ maxLength: 254 })),
     version: Type.Integer({ minimum: 1 }),
   }),
   { additionalProperties: false, minProperties: 1 },
