@@ -14,8 +14,10 @@ import {
   type LineFilter,
 } from '../domain/reporting/dashboard.js';
 import type { ProgressReport } from '../domain/reporting/status.js';
+import { taskOriginalDues } from '../domain/reporting/due.js';
 import type { Store } from '../db/repositories/index.js';
 import type { Clock } from './clock.js';
+import { currentDuesOf, dueFactsOf } from './extension-service.js';
 
 /**
  * The home page of coordinators and leaders: a plan's standing at this moment, derived at read time.
@@ -44,7 +46,14 @@ export class DashboardService {
     if (!plan) throw notFound(`Không tìm thấy kế hoạch có mã số ${planId}.`);
     authorize(actor, 'read', 'PlanOverview', { planIssuerUnitId: plan.issuerUnitId });
     const now = this.clock.now();
-    const [taskRows, units] = await Promise.all([read.plans.tasks(planId), read.units.list()]);
+    const [taskRows, units, events, extended] = await Promise.all([
+      read.plans.tasks(planId),
+      read.units.list(),
+      read.extensions.eventsOfPlan(planId),
+      read.extensions.approvedOfPlan(planId),
+    ]);
+    // Event and unspecified tasks have dues once a trigger is recorded or a coordinator sets dates.
+    const facts = dueFactsOf(events);
     const tasks = taskRows.map((t) => ({
       id: t.id,
       key: t.key,
@@ -52,7 +61,7 @@ export class DashboardService {
       content: t.content,
       dimension: t.dimension,
       kind: t.schedule.kind,
-      dues: t.schedule.dues.map((d) => d.date),
+      dues: taskOriginalDues(t, { triggers: facts.triggers.get(t.id) ?? [], coordinatorDates: facts.coordinatorDates.get(t.id) ?? [] }),
     }));
     const [assignments, rows] = await Promise.all([
       read.plans.assignments(tasks.map((t) => t.id)),
@@ -83,6 +92,7 @@ export class DashboardService {
       unitNames: new Map(units.map((u) => [u.id, u.name])),
       standing,
       now,
+      currentDues: currentDuesOf(extended),
       ...(horizonDays !== undefined ? { horizonDays } : {}),
     };
   }

@@ -105,6 +105,17 @@ export function approvedByAssignment(rows: readonly ExtensionRow[]): Map<number,
   return out;
 }
 
+/** Per assignment id, each moved original due → the due now in force (what the dashboard reads). */
+export function currentDuesOf(rows: readonly ExtensionRow[]): Map<number, Map<string, string>> {
+  const out = new Map<number, Map<string, string>>();
+  for (const [assignmentId, list] of approvedByAssignment(rows)) {
+    const moved = new Map<string, string>();
+    for (const e of list) moved.set(e.originalDate, currentDue(e.originalDate, list).current);
+    out.set(assignmentId, moved);
+  }
+  return out;
+}
+
 /** Each original due beside the due in force for one assignment (plain originals when nothing moved). */
 export function dueDatesOf(approved: ReadonlyMap<number, readonly ExtensionRequest[]>, assignmentId: number | null, dues: readonly string[]): DueDate[] {
   const list = assignmentId === null ? undefined : approved.get(assignmentId);

@@ -15,7 +15,7 @@ import { addDays, daysBetween } from '../schedule/calendar.js';
 import { vnDate } from '../time.js';
 import type { OnTimeRate } from './extensions.js';
 import { joinDues, standingOf } from './standing.js';
-import { ASSIGNMENT_STATUSES, assignmentStatus, type AssignmentStatusName, type ProgressReport, type ReportedStatus } from './status.js';
+import { ASSIGNMENT_STATUSES, isOverdueOn, statusName, type AssignmentStatusName, type ProgressReport, type ReportedStatus } from './status.js';
 
 export interface DashboardTask {
   id: number;
@@ -63,6 +63,11 @@ export interface DashboardInput {
   horizonDays?: number;
   /** At most this many lines in the overdue and upcoming lists (their totals are given beside); 100 by default. */
   listLimit?: number;
+  /**
+   * Approved extensions: per assignment id, each moved ORIGINAL due → the due now in force. Statuses (overdue,
+   * upcoming) count against the current due; on-time rates keep the original (extensions.ts).
+   */
+  currentDues?: ReadonlyMap<number, ReadonlyMap<string, string>>;
 }
 
 /** What the dashboard reads of one unit's standing on one task (standing.ts). */
@@ -265,6 +270,7 @@ function assess(input: DashboardInput): Assessment {
   const upcoming: Assessment['upcoming'] = [];
   const onTime = new Map<number, OnTimeRate>();
 
+  const nowMs = now.getTime();
   for (const a of input.assignments) {
     const view = views.get(a.taskId);
     if (!view) continue;
@@ -272,15 +278,16 @@ function assess(input: DashboardInput): Assessment {
     const g = view.governing;
     const word = g === null ? (s?.any ?? null) : (s?.words?.get(g) ?? null);
     const active = g === null ? view.task.kind === 'continuous' || (s !== undefined && s.reportId !== null) : g <= horizon;
-    const st = assignmentStatus({ active, dues: view.governingDues, reports: word ? [word] : NO_REPORTS, now });
+    const status = statusName(g, word, active, today, nowMs);
+    const overdue = isOverdueOn(status, g, today);
     const item: Assessed = {
       a,
       view,
       reportId: s?.reportId ?? null,
-      status: st.status,
-      dueDate: st.due?.current ?? null,
-      overdue: st.overdue,
-      daysOverdue: st.daysOverdue,
+      status,
+      dueDate: g,
+      overdue,
+      daysOverdue: overdue ? daysBetween(g!, today) : 0,
     };
     items.push(item);
 
@@ -288,14 +295,30 @@ function assess(input: DashboardInput): Assessment {
     if (!r) onTime.set(a.unitId, (r = { rate: null, onTime: 0, late: 0, pending: 0, unmeasured: 0 }));
     if (view.dues.length === 0) r.unmeasured++;
     else {
+      // Both lists are sorted: walk them together without cutting the stored string.
       let good = 0;
       let goodPassed = 0;
       const list = s?.onTime ?? '';
-      for (let i = 0; i + 10 <= list.length; i += 11) {
-        const d = list.slice(i, i + 10);
-        if (d > horizon || !view.dueSet.has(d)) continue;
+      let pos = 0;
+      for (const d of view.dues) {
+        if (pos >= list.length || d > horizon) break;
+        if (!list.startsWith(d, pos)) {
+          if (list.slice(pos, pos + 10) < d) {
+            // A due no longer in the task's schedule: count the rest the slow way.
+            for (let i = pos; i + 10 <= list.length; i += 11) {
+              const x = list.slice(i, i + 10);
+              if (x <= horizon && x >= d && view.dueSet.has(x)) {
+                good++;
+                if (x < today) goodPassed++;
+              }
+            }
+            break;
+          }
+          continue;
+        }
         good++;
         if (d < today) goodPassed++;
+        pos += 11;
       }
       r.onTime += good;
       r.late += view.passed - goodPassed;
@@ -304,8 +327,8 @@ function assess(input: DashboardInput): Assessment {
 
     for (const d of view.upcoming) {
       const w = s?.words?.get(d) ?? null;
-      const u = assignmentStatus({ active: true, dues: [d], reports: w ? [w] : NO_REPORTS, now });
-      if (!isDone(u.status)) upcoming.push({ item, status: u.status, dueDate: d, daysLeft: daysBetween(today, d) });
+      const u = statusName(d, w, true, today, nowMs);
+      if (!isDone(u)) upcoming.push({ item, status: u, dueDate: d, daysLeft: daysBetween(today, d) });
     }
   }
   for (const r of onTime.values()) {
