@@ -1,4 +1,5 @@
 import { Anchor, Badge, Box, Button, Card, Group, Loader, NativeSelect, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/endpoints';
@@ -206,6 +207,7 @@ const TOP_UNITS = 10;
 function UnitRanking({ planId, units }: { planId: number; units: UnitRank[] }) {
   const t = useT();
   const [all, setAll] = useState(false);
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const shown = all ? units : units.slice(0, TOP_UNITS);
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="dashboard-units-title">
@@ -217,8 +219,14 @@ function UnitRanking({ planId, units }: { planId: number; units: UnitRank[] }) {
       </Text>
       {units.length === 0 ? (
         <Text c="dimmed">{t('dashboard.unitsEmpty')}</Text>
+      ) : phone ? (
+        <Stack gap={0}>
+          {shown.map((u) => (
+            <UnitLine key={u.unitId} planId={planId} u={u} />
+          ))}
+        </Stack>
       ) : (
-        <Table verticalSpacing="xs" className="stack-table" aria-labelledby="dashboard-units-title">
+        <Table verticalSpacing="xs" aria-labelledby="dashboard-units-title">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={60}>{t('dashboard.rank')}</Table.Th>
@@ -240,15 +248,7 @@ function UnitRanking({ planId, units }: { planId: number; units: UnitRank[] }) {
                   </Anchor>
                 </Table.Td>
                 <Table.Td data-label={t('dashboard.rate')} ta="right">
-                  {u.rate === null ? (
-                    <Text size="sm" c="dimmed" span>
-                      {t('dashboard.noRate')}
-                    </Text>
-                  ) : (
-                    <Text size="sm" fw={600} span c={u.rate >= 0.8 ? 'green.8' : u.rate >= 0.5 ? 'orange.8' : 'red.8'}>
-                      {percent(u.rate)}
-                    </Text>
-                  )}
+                  <RateText rate={u.rate} />
                 </Table.Td>
                 <Table.Td data-label={t('dashboard.onTime')} ta="right">
                   {u.onTime}
@@ -281,6 +281,51 @@ function UnitRanking({ planId, units }: { planId: number; units: UnitRank[] }) {
         </Button>
       )}
     </Card>
+  );
+}
+
+/** A unit of the ranking on a phone: rank, name and rate on one line, the counts on the next. */
+function UnitLine({ planId, u }: { planId: number; u: UnitRank }) {
+  const t = useT();
+  return (
+    <Box className="drill-line" data-testid="unit-rank">
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="sm" style={{ minWidth: 0 }}>
+          {u.rank}.{' '}
+          <Anchor component={Link} to={drillPath({ planId, view: 'assignments', unitId: u.unitId })} fw={600} size="sm">
+            {u.unitName}
+          </Anchor>
+        </Text>
+        <RateText rate={u.rate} />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('dashboard.onTime')} {u.onTime} · {t('dashboard.late')} {u.late} ·{' '}
+        <Anchor component={Link} to={drillPath({ planId, view: 'assignments', unitId: u.unitId })} size="xs">
+          {t('dashboard.assignments')} {u.assignments}
+        </Anchor>
+        {u.overdue > 0 && (
+          <>
+            {' · '}
+            <Anchor component={Link} to={drillPath({ planId, view: 'assignments', unitId: u.unitId, status: 'overdue' })} size="xs" c="red.8" fw={600}>
+              {t('dashboard.overdue')} {u.overdue}
+            </Anchor>
+          </>
+        )}
+      </Text>
+    </Box>
+  );
+}
+
+function RateText({ rate }: { rate: number | null }) {
+  const t = useT();
+  return rate === null ? (
+    <Text size="sm" c="dimmed" span style={{ flexShrink: 0 }}>
+      {t('dashboard.noRate')}
+    </Text>
+  ) : (
+    <Text size="sm" fw={600} span c={rate >= 0.8 ? 'green.8' : rate >= 0.5 ? 'orange.8' : 'red.8'} style={{ flexShrink: 0 }}>
+      {percent(rate)}
+    </Text>
   );
 }
 

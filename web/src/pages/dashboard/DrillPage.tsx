@@ -140,7 +140,7 @@ function TaskList({ d, query }: { d: DashboardView; query: DrillQuery }) {
         shown.map(([task, status]) => (
           <Box key={task.id} className="drill-line" data-testid="drill-line">
             <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-              <Anchor component={Link} to={`${planPath(d.planId)}#${taskAnchor(task.key)}`} size="sm" fw={600} style={{ minWidth: 0 }}>
+              <Anchor component={Link} to={`${planPath(d.planId)}#${taskAnchor(task.key)}`} size="sm" fw={500} style={{ minWidth: 0 }}>
                 {task.no ? `${task.no}. ` : ''}
                 {task.content}
               </Anchor>

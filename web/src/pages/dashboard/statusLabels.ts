@@ -21,7 +21,7 @@ export const STATUS_COLOR: Record<AssignmentStatusName, string> = {
   done_late: 'teal',
   in_progress: 'blue',
   not_started: 'gray',
-  not_due: 'indigo',
+  not_due: 'cyan',
   blocked: 'orange',
   overdue: 'red',
 };

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Box, Button, Card, Chip, Group, List, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconDownload, IconFileImport, IconFilterOff, IconReportAnalytics, IconSearch } from '@tabler/icons-react';
-import { useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints';
 import type { PlanDetail, ScheduleKind, TaskWithAssignments, Unit } from '../../api/types';
 import { useResource } from '../../api/useResource';
@@ -16,6 +16,7 @@ import { PATHS, planImportPath, reportsOfPlanPath } from '../../paths';
 import { DeadlineInfo } from './DeadlineInfo';
 import { PartyList } from './PartyList';
 import { DUE_WITHIN_DAYS, ROMAN, SCHEDULE_KINDS, byDimension, canImportPlans, dimensionKey, dimensionRank, mentionsOf, taskAnchor } from './planLabels';
+import { ScheduleAction } from './ScheduleAction';
 import { TaskText } from './TaskText';
 import { compareVietnamese } from '../../../../src/domain/text/normalize';
 
@@ -40,6 +41,20 @@ function PlanView({ id }: { id: number }) {
   const plan = useResource(() => api.plans.get(id), [id]);
   const units = useResource(() => api.units.list(), []);
   const all = useResource(() => api.plans.tasks(id), [id]);
+  const canSchedule = signedIn.user.role === 'coordinator' || signedIn.user.role === 'admin';
+
+  // Opened from the dashboard with #task-I-12: bring that task into view once the list is there.
+  const { hash } = useLocation();
+  const loaded = all.data !== undefined;
+  useEffect(() => {
+    if (!loaded || !hash.startsWith('#task-')) return;
+    const row = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!row) return;
+    row.scrollIntoView({ block: 'center' });
+    row.classList.add('flash');
+    const timer = window.setTimeout(() => row.classList.remove('flash'), 1600);
+    return () => window.clearTimeout(timer);
+  }, [loaded, hash]);
 
   const [dimension, setDimension] = useState<string>(ALL);
   const [unitId, setUnitId] = useState<number | null>(null);
@@ -227,7 +242,7 @@ function PlanView({ id }: { id: number }) {
                 {t('plans.tasks', { count: g.items.length })}
               </Badge>
             </Group>
-            <TaskTable tasks={g.items} unitsById={unitsById} appendixLabel={appendixLabel} highlightUnitId={unitId} />
+            <TaskTable tasks={g.items} unitsById={unitsById} appendixLabel={appendixLabel} highlightUnitId={unitId} onScheduleChanged={canSchedule ? all.reload : null} />
           </Box>
         ))
       )}
@@ -336,10 +351,12 @@ interface TaskTableProps {
   unitsById: Map<number, Unit>;
   appendixLabel: Map<number, string>;
   highlightUnitId: number | null;
+  /** Set for coordinators: event and unspecified tasks get their action, and the list reloads after it. */
+  onScheduleChanged: (() => void) | null;
 }
 
 /** The tasks of one dimension in the appendix layout; on a phone each row becomes a card. */
-function TaskTable({ tasks, unitsById, appendixLabel, highlightUnitId }: TaskTableProps) {
+function TaskTable({ tasks, unitsById, appendixLabel, highlightUnitId, onScheduleChanged }: TaskTableProps) {
   const t = useT();
   return (
     <Card withBorder padding={0}>
@@ -383,6 +400,7 @@ function TaskTable({ tasks, unitsById, appendixLabel, highlightUnitId }: TaskTab
               </Table.Td>
               <Table.Td data-label={t('task.deadline')}>
                 <DeadlineInfo schedule={task.schedule} nextDue={task.nextDue} />
+                {onScheduleChanged && <ScheduleAction task={task} onChanged={onScheduleChanged} />}
               </Table.Td>
             </Table.Tr>
           ))}
