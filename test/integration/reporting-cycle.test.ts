@@ -131,4 +131,23 @@ describe.each(engines)('the whole reporting cycle through the API on $name', (en
     expect(doc.text).not.toContain(cycle.a.unitName);
     expect(doc.text).not.toContain(cycle.c.unitName);
   });
+
+  it('stores what a PUT of the GET answer says: a null progress stays null, 0 stays 0 (was coerced to 0)', async () => {
+    const hoavinh = await cycle.as('hoavinh');
+    const got = await hoavinh.get(`/api/v1/reports/${cycle.silent.id}`);
+    const report = got.json() as Report;
+    expect(report.status).toBe('draft');
+    const put = (entries: unknown[], version: number) =>
+      hoavinh.request({ method: 'PUT', url: `/api/v1/reports/${report.id}`, payload: { entries }, headers: { 'if-match': `"${version}"` } });
+    const first = report.entries[0]!;
+    const a = await put([{ ...first, status: 'in_progress', progress: null, completedOn: null }], report.version);
+    expect(a.statusCode, a.body).toBe(200);
+    expect((a.json() as Report).entries[0]).toMatchObject({ status: 'in_progress', progress: null, completedOn: null });
+    const b = await put([{ taskId: first.taskId, progress: 0 }], report.version + 1);
+    expect((b.json() as Report).entries[0]!.progress).toBe(0);
+    const c = await put([{ taskId: first.taskId, status: 'done', progress: null }], report.version + 2);
+    expect((c.json() as Report).entries[0]).toMatchObject({ status: 'done', progress: 100 });
+    const bad = await put([{ taskId: first.taskId, progress: 'năm mươi' }], report.version + 3);
+    expect(bad.statusCode).toBe(400);
+  });
 });
