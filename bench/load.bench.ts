@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/load.bench.ts [seconds] [clients]                                          # SQLite file
  *   DATABASE_URL_TEST=postgres://postgres@127.0.0.1:5432/test npx tsx bench/load.bench.ts [seconds] [clients]   # and PostgreSQL
+ *   LOAD_ONLY=sqlite|postgres (one engine), LOAD_SUBMIT_EVERY=5, LOAD_CPU_PROF=<dir> (server CPU profile)
  *
  * Each client reads its report once (ETag), then loops as the staff app's autosave does: PUT the entries
  * (results text carrying the client's sequence number) with If-Match set to the version the last answer
@@ -382,10 +383,13 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dondoc-load-'));
   let ok = true;
   try {
-    console.log('SQLite (file, WAL)');
-    ok = (await runEngine('sqlite', `sqlite:${join(dir, 'load.sqlite')}`, dir)) && ok;
+    const only = process.env.LOAD_ONLY; // 'sqlite' or 'postgres': one engine
+    if (only !== 'postgres') {
+      console.log('SQLite (file, WAL)');
+      ok = (await runEngine('sqlite', `sqlite:${join(dir, 'load.sqlite')}`, dir)) && ok;
+    }
     const pgUrl = process.env.DATABASE_URL_TEST;
-    if (pgUrl) {
+    if (pgUrl && only !== 'sqlite') {
       const schema = `load_${randomBytes(4).toString('hex')}`;
       console.log(`PostgreSQL (schema ${schema})`);
       try {

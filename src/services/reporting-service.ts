@@ -615,8 +615,10 @@ export class ReportingService {
         actorId: actor.id,
         createdAt: now.toISOString(),
       });
+      const view = await this.view(repos, saved, { round, ...content });
+      // Last: the audit append locks the chain's head until the commit (PostgreSQL serialises writers there).
       await this.audit.record(repos, actor, { action: `report.${verbName}`, entity: 'report', entityId: reportId, before, after: { ...after, version: saved.version } });
-      return this.view(repos, saved, { round, ...content });
+      return view;
     });
   }
 

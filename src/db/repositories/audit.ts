@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { SqliteAdapter, type Kysely } from 'kysely';
 import type { AuditLogRow, Database } from '../schema.js';
 import { auditHash, type AuditContent, type AuditEntry } from '../../domain/audit/chain.js';
 
@@ -18,7 +18,9 @@ export class AuditRepository {
   /**
    * Appends entries inside the transaction of the write they record. The UPDATE of the head row takes
    * its lock first, so concurrent writers queue up and the chain never forks; a batch costs one lock,
-   * one insert per hundred entries and one update.
+   * one insert per hundred entries and one update. The lock is held until the transaction commits, so
+   * callers append last; on PostgreSQL the last insert and the head update go in one statement (a
+   * data-modifying WITH), so the lock is held for two round trips and the commit.
    */
   async appendMany(records: readonly AuditRecord[]): Promise<AuditEntry[]> {
     if (records.length === 0) return [];
@@ -36,8 +38,19 @@ export class AuditRepository {
       prev = entry.hash;
       return entry;
     });
-    for (let i = 0; i < entries.length; i += 100) await this.db.insertInto('auditLog').values(entries.slice(i, i + 100)).execute();
-    await this.db.updateTable('auditHead').set({ lastHash: prev }).where('id', '=', 1).execute();
+    const last = Math.floor((entries.length - 1) / 100) * 100;
+    for (let i = 0; i < last; i += 100) await this.db.insertInto('auditLog').values(entries.slice(i, i + 100)).execute();
+    if (this.db.getExecutor().adapter instanceof SqliteAdapter) {
+      await this.db.insertInto('auditLog').values(entries.slice(last)).execute();
+      await this.db.updateTable('auditHead').set({ lastHash: prev }).where('id', '=', 1).execute();
+    } else {
+      await this.db
+        .with('appended', (db) => db.insertInto('auditLog').values(entries.slice(last)).returning('seq'))
+        .updateTable('auditHead')
+        .set({ lastHash: prev })
+        .where('id', '=', 1)
+        .execute();
+    }
     return entries;
   }
 
