@@ -220,6 +220,9 @@ describe.runIf(browserAvailable())('the whole reporting cycle in the staff app: 
     expect(await unitRow(noivu, b.unitName).getByTestId('report-late').textContent()).toBe('Nộp muộn');
     expect(await unitRow(noivu, HOA_VINH).getByTestId('report-late').count()).toBe(0);
     expect(await unitRow(noivu, c.unitName).getByTestId('report-late').count()).toBe(0);
+    // B's submission time, in dd/mm/yyyy hh:mm, is the day after the deadline (server time, Vietnam).
+    const nextDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(deadlineEnd.getTime() + 10 * 60_000));
+    expect(await unitRow(noivu, b.unitName).innerText()).toMatch(new RegExp(`${nextDay.replace(/\//g, '\\/')} 00:\\d{2}`));
 
     // noivu accepts all three.
     await accept(noivu, roundUrl, HOA_VINH, resultA);
