@@ -179,6 +179,8 @@ interface ReportContent {
 interface WriteContext {
   readonly entries: readonly EntryRow[];
   entriesChanged: boolean;
+  /** Set when some entry's evidence list was replaced. */
+  evidenceChanged?: boolean;
 }
 
 export interface FieldChange {
@@ -604,7 +606,8 @@ export class ReportingService {
       // What the unit has said changed (submitted, returned, accepted): refresh the dashboard's standing.
       if (saved.status !== report.status) await repos.standing.refreshReport(reportId, saved.unitId, now);
       const verbName = typeof verb === 'function' ? verb(report) : verb;
-      if (current.entriesChanged) content = await this.content(repos, report.id);
+      if (current.evidenceChanged) content = await this.content(repos, report.id);
+      else if (current.entriesChanged) content = { entries: await repos.reporting.entries(report.id), evidence: content.evidence };
       const after = this.snapshot(saved, content);
       await repos.reporting.appendVersion({
         reportId,
@@ -638,6 +641,7 @@ export class ReportingService {
         if (seen.has(c.taskId)) throw validationError('duplicate_entry', `Nhiệm vụ #${c.taskId} được gửi hai lần trong cùng một lần lưu.`);
         seen.add(c.taskId);
         current.entriesChanged = true;
+        if (c.evidence) current.evidenceChanged = true;
         await this.applyEntry(repos, entry, c, today, now.toISOString());
       }
       if (!changes.narrative) return {};
