@@ -5,6 +5,7 @@ import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
+import { remindCommand } from './commands/remind.js';
 import { serveCommand } from './commands/serve.js';
 import { userCommand } from './commands/user.js';
 import { describeError } from './context.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   deadlineCommand(program);
   importCommand(program);
   exportCommand(program);
+  remindCommand(program);
   return program;
 }
 

@@ -72,6 +72,7 @@ export function reminderSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): R
 export class ReminderService {
   readonly options: ReminderOptions;
   private warnedUnconfigured = false;
+  private running = false;
 
   constructor(
     private readonly store: Store,
@@ -81,7 +82,7 @@ export class ReminderService {
     options: Partial<ReminderOptions> = {},
   ) {
     this.options = {
-      settings: options.settings ?? { ...DEFAULT_REMINDER_SETTINGS },
+      settings: reminderSettings(options.settings ?? DEFAULT_REMINDER_SETTINGS),
       publicUrl: (options.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, ''),
       holder: options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
       leaseMs: options.leaseMs ?? 5 * 60_000,
@@ -94,16 +95,23 @@ export class ReminderService {
   async runOnce(now: Date = this.clock.now()): Promise<ReminderPass> {
     const today = vnDate(now);
     const pass: ReminderPass = { ran: false, today, events: [], queued: [], notified: 0, sent: [], failed: [], pending: 0 };
-    const leases = this.store.read.leases;
-    // The lease runs on the service clock (real time), whatever day `now` pretends it is.
-    if (!(await this.takeLease())) return pass;
-    pass.ran = true;
+    // One pass at a time in this process (the lease is per holder, and this process is one holder) …
+    if (this.running) return pass;
+    this.running = true;
     try {
-      await this.queue(now, pass);
-      await this.deliver(pass);
-      return pass;
+      // … and one holder at a time across instances. The lease runs on the service clock (real time),
+      // whatever day `now` pretends it is.
+      if (!(await this.takeLease())) return pass;
+      pass.ran = true;
+      try {
+        await this.queue(now, pass);
+        await this.deliver(pass);
+        return pass;
+      } finally {
+        await this.store.read.leases.release(REMINDER_LEASE, this.options.holder);
+      }
     } finally {
-      await leases.release(REMINDER_LEASE, this.options.holder);
+      this.running = false;
     }
   }
 

@@ -52,6 +52,8 @@ describe('reminder events', () => {
     expect(keysOn('2021-10-01', undefined, s)).toEqual(['round:12:unit:7:overdue:2021-10-01']);
     expect(keysOn('2021-10-03', undefined, s)).toEqual([]);
     expect(keysOn('2021-10-01', undefined, reminderSettings({ overdueMaxTimes: 0 }))).toEqual([]);
+    // Thresholds in any order, as written in the defaults ([3, 1]) or by hand.
+    expect(reminderEvents([round], [report(70, 7)], '2021-09-29', { daysBefore: [3, 1], overdueEveryDays: 3, overdueMaxTimes: 3 })[0]!.key).toBe('round:12:unit:7:before:1');
   });
 
   it('reminds only reports still draft or returned, and never on a closed round', () => {
@@ -81,7 +83,8 @@ describe('reminder text', () => {
     expect(t.subject).toBe('Nhắc hạn gửi báo cáo Quý III/2021 — còn 3 ngày');
     expect(t.text).toContain('Kính gửi: UBND phường Hòa Vinh');
     expect(t.text).toContain('chậm nhất ngày 30/09/2021');
-    expect(t.text).toContain('Kế hoạch nâng cao Chỉ số PAPI năm 2021');
+    expect(t.text).toContain('Thực hiện Kế hoạch nâng cao Chỉ số PAPI năm 2021, ');
+    expect(reminderText(e!, { ...ctx, planTitle: 'Góp phần cải thiện Chỉ số PAPI' }).text).toContain('Thực hiện Kế hoạch góp phần cải thiện Chỉ số PAPI, ');
     expect(t.text).toContain('https://dondoc.example.vn/app/bao-cao/so/70');
     expect(t.title).toBe('Báo cáo Quý III/2021: còn 3 ngày');
   });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../server/app.js';
 import { startHousekeeping } from '../../jobs/housekeeping.js';
+import { startReminders } from '../../jobs/reminders.js';
 import { createServices } from '../../services/index.js';
 import { hasAnyAccount, loadDemo } from '../../demo/load.js';
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from '../../demo/units.js';
@@ -51,6 +52,11 @@ export function serveCommand(program: Command): void {
       process.once('SIGTERM', close);
       const stopHousekeeping = startHousekeeping(services, app.log);
       app.addHook('onClose', async () => stopHousekeeping());
+      const stopReminders = startReminders(services, app.log);
+      app.addHook('onClose', async () => {
+        stopReminders();
+        services.mailer.close();
+      });
       await app.listen({ port, host });
       console.error(`Dondoc đang chạy tại http://localhost:${port} (CSDL: ${handle.label})`);
     });

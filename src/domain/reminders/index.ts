@@ -102,6 +102,7 @@ export function reminderEvents(
   settings: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
 ): ReminderEvent[] {
   const byId = new Map(rounds.map((r) => [r.id, r]));
+  const thresholds = [...settings.daysBefore].sort((a, b) => a - b);
   const events: ReminderEvent[] = [];
   for (const report of reports) {
     const round = byId.get(report.roundId);
@@ -110,7 +111,7 @@ export function reminderEvents(
     const daysLeft = daysBetween(today, deadline);
     const base = `round:${round.id}:unit:${report.unitId}`;
     if (daysLeft >= 0) {
-      const threshold = settings.daysBefore.find((n) => daysLeft <= n);
+      const threshold = thresholds.find((n) => daysLeft <= n);
       if (threshold === undefined) continue;
       events.push({ key: `${base}:before:${threshold}`, kind: 'due_soon', roundId: round.id, reportId: report.id, unitId: report.unitId, deadline, daysLeft });
       continue;
@@ -146,6 +147,13 @@ export interface ReminderText {
   body: string;
 }
 
+/** "Kế hoạch góp phần cải thiện …" from a stored title that may or may not start with "Kế hoạch". */
+export function planName(title: string): string {
+  const t = title.trim();
+  if (/^kế hoạch\b/i.test(t)) return `Kế hoạch${t.slice('kế hoạch'.length)}`;
+  return `Kế hoạch ${t.charAt(0).toLocaleLowerCase('vi')}${t.slice(1)}`;
+}
+
 /** "còn 3 ngày", "hạn cuối là hôm nay". */
 function leftPhrase(daysLeft: number): string {
   return daysLeft === 0 ? 'hạn cuối là hôm nay' : `còn ${daysLeft} ngày`;
@@ -153,6 +161,7 @@ function leftPhrase(daysLeft: number): string {
 
 /** The Vietnamese e-mail and notification for one event. */
 export function reminderText(event: ReminderEvent, ctx: ReminderContext): ReminderText {
+  const plan = planName(ctx.planTitle);
   const deadline = formatDateVi(event.deadline);
   const returned = ctx.reportStatus === 'returned';
   const state = returned ? 'Báo cáo đã được trả lại để bổ sung, chỉnh sửa và chưa được gửi lại.' : 'Báo cáo hiện vẫn là bản nháp, chưa được gửi.';
@@ -162,7 +171,7 @@ export function reminderText(event: ReminderEvent, ctx: ReminderContext): Remind
     const text = [
       `Kính gửi: ${ctx.unitName}`,
       '',
-      `Thực hiện ${ctx.planTitle}, đơn vị có báo cáo kỳ ${ctx.roundLabel} phải gửi chậm nhất ngày ${deadline} (${left}).`,
+      `Thực hiện ${plan}, đơn vị có báo cáo kỳ ${ctx.roundLabel} phải gửi chậm nhất ngày ${deadline} (${left}).`,
       state,
       `Đề nghị đơn vị hoàn thành và gửi báo cáo đúng hạn tại: ${ctx.url}`,
       '',
@@ -172,14 +181,14 @@ export function reminderText(event: ReminderEvent, ctx: ReminderContext): Remind
       subject,
       text,
       title: `Báo cáo ${ctx.roundLabel}: ${left}`,
-      body: `${ctx.unitName}: báo cáo kỳ ${ctx.roundLabel} (${ctx.planTitle}) phải gửi chậm nhất ngày ${deadline}.`,
+      body: `${ctx.unitName}: báo cáo kỳ ${ctx.roundLabel} (${plan}) phải gửi chậm nhất ngày ${deadline}.`,
     };
   }
   const subject = `Báo cáo ${ctx.roundLabel} đã quá hạn ${event.daysOverdue} ngày`;
   const text = [
     `Kính gửi: ${ctx.unitName}`,
     '',
-    `Thực hiện ${ctx.planTitle}, báo cáo kỳ ${ctx.roundLabel} của đơn vị phải gửi chậm nhất ngày ${deadline}, nay đã quá hạn ${event.daysOverdue} ngày.`,
+    `Thực hiện ${plan}, báo cáo kỳ ${ctx.roundLabel} của đơn vị phải gửi chậm nhất ngày ${deadline}, nay đã quá hạn ${event.daysOverdue} ngày.`,
     state,
     `Đề nghị đơn vị khẩn trương hoàn thành và gửi báo cáo tại: ${ctx.url}`,
     '',
@@ -189,7 +198,7 @@ export function reminderText(event: ReminderEvent, ctx: ReminderContext): Remind
     subject,
     text,
     title: `${ctx.unitName}: báo cáo ${ctx.roundLabel} quá hạn ${event.daysOverdue} ngày`,
-    body: `Báo cáo kỳ ${ctx.roundLabel} (${ctx.planTitle}) hết hạn ngày ${deadline}, chưa được gửi.`,
+    body: `Báo cáo kỳ ${ctx.roundLabel} (${plan}) hết hạn ngày ${deadline}, chưa được gửi.`,
   };
 }
 

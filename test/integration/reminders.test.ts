@@ -1,0 +1,325 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
+import { createStore } from '../../src/db/repositories/index.js';
+import { smtpMailer, type Mailer } from '../../src/services/mailer.js';
+import { ReminderService } from '../../src/services/reminder-service.js';
+import { createTestApp, type Client, type TestApp } from '../support/app.js';
+import { engines } from '../support/engines.js';
+
+/** One message as the SMTP server received it, decoded. */
+interface Received {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+function decodeWords(value: string): string {
+  // Adjacent encoded words join without the space between them; their bytes join before UTF-8 decoding.
+  const words = /=\?utf-8\?([bq])\?([^?]*)\?=/gi;
+  return value.replace(/(?:=\?utf-8\?[bq]\?[^?]*\?=\s*)+/gi, (run) => {
+    const bytes: number[] = [];
+    for (const m of run.matchAll(words)) {
+      const data = m[2]!;
+      if (m[1]!.toLowerCase() === 'b') bytes.push(...Buffer.from(data, 'base64'));
+      else bytes.push(...Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))), 'latin1'));
+    }
+    return Buffer.from(bytes).toString('utf8') + (/\s$/.test(run) ? ' ' : '');
+  }).trim();
+}
+
+/** A small MIME reader for nodemailer's single-part text messages. */
+function parseMessage(raw: string, rcpt: string[]): Received {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const body = raw.slice(split + 4);
+  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1] ?? '';
+  const encoding = header('Content-Transfer-Encoding').toLowerCase();
+  const text =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))), 'latin1').toString('utf8')
+        : body;
+  return { to: rcpt, subject: decodeWords(header('Subject')), text: text.replace(/\r\n/g, '\n') };
+}
+
+/** A real SMTP server on an ephemeral port; `reject` makes it refuse every recipient (a broken relay). */
+async function startSmtp() {
+  const received: Received[] = [];
+  const state = { reject: false };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (state.reject) {
+        const err = new Error('Hộp thư tạm thời không nhận thư') as Error & { responseCode: number };
+        err.responseCode = 451;
+        return callback(err);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push(parseMessage(Buffer.concat(chunks).toString('latin1'), session.envelope.rcptTo.map((r) => r.address)));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    received,
+    state,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+let now = new Date('2021-09-01T02:00:00Z');
+const clock = { now: () => now };
+
+interface Notification {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+type NotificationList = { items: Notification[]; unread: number };
+
+describe.each(engines)('reminders and notifications on $name', (engine) => {
+  let t: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let mailer: Mailer;
+  let reminders: ReminderService;
+  let noivu: Client;
+  let hoavinh: Client;
+  let admin: Client;
+  let roundId: number;
+  let reportOf: Map<string, number>; // unit code → report id
+  let unitEmail: Map<string, string>; // unit code → mailbox
+
+  const HV_UNIT = 'hoavinh@donghoa.example.vn';
+  const HV_OFFICER = 'congchuc.hoavinh@donghoa.example.vn';
+  const HT_UNIT = 'hoatam@donghoa.example.vn';
+  const to = (address: string) => smtp.received.filter((m) => m.to.includes(address));
+
+  async function travel(iso: string) {
+    now = new Date(iso);
+    [noivu, hoavinh, admin] = await Promise.all([t.login('noivu'), t.login('hoavinh'), t.login('admin')]);
+  }
+
+  beforeAll(async () => {
+    now = new Date('2021-09-01T02:00:00Z');
+    smtp = await startSmtp();
+    t = await createTestApp(engine, { clock });
+    mailer = smtpMailer(smtp.url, 'Dondoc <khong-tra-loi@dondoc.example.vn>');
+    reminders = new ReminderService(createStore(t.db.handle.db), t.services.audit, clock, mailer, {
+      publicUrl: 'https://dondoc.example.vn',
+      holder: 'instance-A',
+      maxAttempts: 5,
+      log: () => undefined,
+    });
+    await travel('2021-09-01T02:00:00Z');
+    const planId = ((await noivu.get('/api/v1/plans')).json() as Array<{ id: number }>)[0]!.id;
+    const opened = await noivu.post(`/api/v1/plans/${planId}/rounds`, { periodKey: '2021-Q3' });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const round = opened.json() as { id: number; submissionDeadline: string; reports: Array<{ id: number; unitId: number }> };
+    expect(round.submissionDeadline).toBe('2021-09-16');
+    roundId = round.id;
+    const units = (await admin.get('/api/v1/units')).json() as Array<{ id: number; code: string; email: string | null }>;
+    const codeOf = new Map(units.map((u) => [u.id, u.code]));
+    reportOf = new Map(round.reports.map((r) => [codeOf.get(r.unitId)!, r.id]));
+    unitEmail = new Map(units.filter((u) => u.email).map((u) => [u.code, u.email!]));
+    expect(reportOf.has('DH.HV') && reportOf.has('DH.HTA')).toBe(true);
+  });
+  afterAll(async () => {
+    mailer?.close();
+    await smtp?.close();
+    await t?.close();
+  });
+
+  it('sends nothing a week before the deadline', async () => {
+    await travel('2021-09-09T01:00:00Z');
+    const pass = await reminders.runOnce();
+    expect(pass).toMatchObject({ ran: true, today: '2021-09-09', events: [], queued: [], sent: [] });
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('three days before: e-mails every unit with a draft and its officers, in Vietnamese, and notifies hoavinh', async () => {
+    await travel('2021-09-13T01:00:00Z'); // 08:00 in Vietnam, 13/09: 3 days left
+    const pass = await reminders.runOnce();
+    expect(pass.ran).toBe(true);
+    expect(pass.events.length).toBe(reportOf.size);
+    expect(pass.events.every((e) => e.kind === 'due_soon' && e.key.endsWith(':before:3'))).toBe(true);
+    // One message per recipient: each unit's mailbox, plus hoavinh's own address for Hòa Vinh.
+    const expectedRecipients = [...reportOf.keys()].filter((code) => unitEmail.has(code)).length + 1;
+    expect(pass.sent).toHaveLength(expectedRecipients);
+    expect(pass.failed).toEqual([]);
+    expect(pass.pending).toBe(0);
+    expect(smtp.received).toHaveLength(expectedRecipients);
+
+    for (const address of [HV_UNIT, HV_OFFICER]) {
+      const [m] = to(address);
+      expect(m, address).toBeDefined();
+      expect(m!.subject).toBe('Nhắc hạn gửi báo cáo Quý III/2021 — còn 3 ngày');
+      expect(m!.text).toContain('Kính gửi: UBND phường Hòa Vinh');
+      expect(m!.text).toContain('chậm nhất ngày 16/09/2021');
+      expect(m!.text).toContain('Thực hiện Kế hoạch góp phần cải thiện, nâng cao Chỉ số');
+      expect(m!.text).toContain(`https://dondoc.example.vn/app/bao-cao/so/${reportOf.get('DH.HV')}`);
+    }
+    expect(to(HT_UNIT)[0]!.text).toContain('Kính gửi: UBND xã Hòa Tâm');
+
+    const list = (await hoavinh.get('/api/v1/notifications')).json() as NotificationList;
+    expect(list.unread).toBe(1);
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ kind: 'due_soon', title: 'Báo cáo Quý III/2021: còn 3 ngày', link: `/bao-cao/so/${reportOf.get('DH.HV')}`, readAt: null });
+    expect(list.items[0]!.body).toContain('16/09/2021');
+    // Due-soon reminders go to the unit, not to the coordinator.
+    expect(((await noivu.get('/api/v1/notifications')).json() as NotificationList).items).toHaveLength(0);
+  });
+
+  it('a second pass the same day (or the next) sends and notifies nothing again', async () => {
+    const before = smtp.received.length;
+    const again = await reminders.runOnce();
+    expect(again.events.length).toBe(reportOf.size);
+    expect(again.queued).toEqual([]);
+    expect(again.notified).toBe(0);
+    expect(again.sent).toEqual([]);
+    await travel('2021-09-14T01:00:00Z'); // 2 days left: still the "3 days" reminder, already sent
+    const next = await reminders.runOnce();
+    expect(next.events.every((e) => e.key.endsWith(':before:3'))).toBe(true);
+    expect(next.sent).toEqual([]);
+    expect(smtp.received).toHaveLength(before);
+    expect(((await hoavinh.get('/api/v1/notifications')).json() as NotificationList).items).toHaveLength(1);
+  });
+
+  it('a submitted report gets no reminder; the others get the one-day reminder', async () => {
+    const hoaTam = reportOf.get('DH.HTA')!;
+    const submitted = await admin.post(`/api/v1/reports/${hoaTam}/submit`, {});
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    await travel('2021-09-15T01:00:00Z');
+    const hoaTamBefore = to(HT_UNIT).length;
+    const pass = await reminders.runOnce();
+    expect(pass.events.length).toBe(reportOf.size - 1);
+    expect(pass.events.some((e) => e.reportId === hoaTam)).toBe(false);
+    expect(to(HT_UNIT)).toHaveLength(hoaTamBefore);
+    const hv = to(HV_OFFICER);
+    expect(hv).toHaveLength(2);
+    expect(hv[1]!.subject).toBe('Nhắc hạn gửi báo cáo Quý III/2021 — còn 1 ngày');
+    expect(((await hoavinh.get('/api/v1/notifications')).json() as NotificationList).unread).toBe(2);
+  });
+
+  it('marks one notification read, only its owner can, then all of them', async () => {
+    const { items } = (await hoavinh.get('/api/v1/notifications')).json() as NotificationList;
+    const read = await hoavinh.post(`/api/v1/notifications/${items[0]!.id}/read`);
+    expect(read.statusCode, read.body).toBe(200);
+    expect((read.json() as Notification).readAt).toBe(now.toISOString());
+    const after = (await hoavinh.get('/api/v1/notifications')).json() as NotificationList;
+    expect(after.unread).toBe(1);
+    expect(((await hoavinh.get('/api/v1/notifications?unread=1')).json() as NotificationList).items.map((n) => n.id)).toEqual([items[1]!.id]);
+    // Somebody else's notification is not there for noivu, nor for the admin.
+    for (const other of [noivu, admin]) {
+      const res = await other.post(`/api/v1/notifications/${items[1]!.id}/read`);
+      expect(res.statusCode).toBe(404);
+      expect((res.json() as { error: { message: string } }).error.message).toMatch(/Không tìm thấy thông báo/);
+    }
+    expect(((await hoavinh.get('/api/v1/notifications')).json() as NotificationList).unread).toBe(1);
+    const all = await hoavinh.post('/api/v1/notifications/read-all');
+    expect(all.statusCode).toBe(200);
+    expect(all.json()).toEqual({ unread: 0 });
+    expect(((await hoavinh.get('/api/v1/notifications')).json() as NotificationList).unread).toBe(0);
+    expect((await t.anonymous.get('/api/v1/notifications')).statusCode).toBe(401);
+  });
+
+  it('the day after the deadline: overdue e-mails, and the coordinator is notified too', async () => {
+    await travel('2021-09-17T01:00:00Z');
+    const pass = await reminders.runOnce();
+    expect(pass.events.length).toBe(reportOf.size - 1);
+    expect(pass.events.every((e) => e.kind === 'overdue' && e.key.endsWith(':overdue:2021-09-17'))).toBe(true);
+    const late = to(HV_UNIT).at(-1)!;
+    expect(late.subject).toBe('Báo cáo Quý III/2021 đã quá hạn 1 ngày');
+    expect(late.text).toContain('16/09/2021');
+    expect(late.text).toContain('quá hạn 1 ngày');
+    const mine = (await hoavinh.get('/api/v1/notifications')).json() as NotificationList;
+    expect(mine.unread).toBe(1);
+    expect(mine.items[0]).toMatchObject({ kind: 'overdue', link: `/bao-cao/so/${reportOf.get('DH.HV')}` });
+    const coordinator = (await noivu.get('/api/v1/notifications')).json() as NotificationList;
+    expect(coordinator.items).toHaveLength(reportOf.size - 1);
+    expect(coordinator.items.some((n) => n.title.startsWith('UBND phường Hòa Vinh: báo cáo Quý III/2021 quá hạn'))).toBe(true);
+    expect(coordinator.items.some((n) => n.title.includes('Hòa Tâm'))).toBe(false);
+  });
+
+  it('an SMTP failure leaves the messages queued with the attempt counted; the next pass sends them, none lost or doubled', async () => {
+    await travel('2021-09-20T01:00:00Z'); // second overdue reminder
+    const before = smtp.received.length;
+    smtp.state.reject = true;
+    const failing = await reminders.runOnce();
+    expect(failing.queued.length).toBeGreaterThan(0);
+    expect(failing.sent).toEqual([]);
+    expect(failing.failed).toHaveLength(failing.queued.length);
+    expect(failing.failed[0]!.error).toMatch(/451/);
+    expect(failing.pending).toBe(failing.queued.length);
+    expect(smtp.received).toHaveLength(before);
+    const rows = (await t.services.database.db.selectFrom('outbox').selectAll().where('key', 'like', '%:overdue:2021-09-20:%').execute());
+    expect(rows).toHaveLength(failing.queued.length);
+    expect(rows.every((r) => r.status === 'pending' && r.attempts === 1 && /451/.test(r.lastError ?? ''))).toBe(true);
+
+    smtp.state.reject = false;
+    const retry = await reminders.runOnce();
+    expect(retry.queued).toEqual([]);
+    expect(retry.sent).toHaveLength(failing.queued.length);
+    expect(retry.pending).toBe(0);
+    expect(smtp.received).toHaveLength(before + failing.queued.length);
+    const sentRows = await t.services.database.db.selectFrom('outbox').selectAll().where('key', 'like', '%:overdue:2021-09-20:%').execute();
+    expect(sentRows.every((r) => r.status === 'sent' && r.attempts === 2 && r.lastError === null)).toBe(true);
+    expect(to(HV_OFFICER).at(-1)!.subject).toBe('Báo cáo Quý III/2021 đã quá hạn 4 ngày');
+  });
+
+  it.runIf(engine.name === 'postgres')('two instances over separate connections, at once: each message sent exactly once', async () => {
+    await travel('2021-09-23T01:00:00Z'); // third (last) overdue reminder
+    const before = smtp.received.length;
+    const handles: DatabaseHandle[] = [await openDatabase(t.db.url!), await openDatabase(t.db.url!)];
+    try {
+      const instances = handles.map(
+        (h, i) =>
+          new ReminderService(createStore(h.db), t.services.audit, clock, mailer, {
+            publicUrl: 'https://dondoc.example.vn',
+            holder: `instance-${i}`,
+            log: () => undefined,
+          }),
+      );
+      const passes = await Promise.all([...instances, ...instances].map((r) => r.runOnce()));
+      expect(passes.some((p) => p.ran)).toBe(true);
+      const sent = passes.flatMap((p) => p.sent);
+      const rows = await t.services.database.db.selectFrom('outbox').selectAll().where('key', 'like', '%:overdue:2021-09-23:%').execute();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(sent).toHaveLength(rows.length);
+      const got = smtp.received.slice(before);
+      expect(got).toHaveLength(rows.length);
+      const perRecipient = new Map<string, number>();
+      for (const m of got) for (const r of m.to) perRecipient.set(r, (perRecipient.get(r) ?? 0) + 1);
+      expect([...perRecipient.values()].every((n) => n === 1)).toBe(true);
+      const notes = await t.services.database.db.selectFrom('notifications').select(['userId', 'key']).where('key', 'like', '%:overdue:2021-09-23').execute();
+      expect(new Set(notes.map((n) => `${n.userId}|${n.key}`)).size).toBe(notes.length);
+    } finally {
+      await Promise.all(handles.map((h) => h.close()));
+    }
+  });
+
+  it('after the last overdue reminder, nothing more', async () => {
+    await travel('2021-09-30T01:00:00Z');
+    const before = smtp.received.length;
+    const pass = await reminders.runOnce();
+    expect(pass.events).toEqual([]);
+    expect(smtp.received).toHaveLength(before);
+    expect(roundId).toBeGreaterThan(0);
+  });
+});
