@@ -5,10 +5,7 @@ import { ApiTokenRepository } from './api-tokens.js';
 import { AuditRepository } from './audit.js';
 import { ExtensionRepository } from './extensions.js';
 import { LeaseRepository } from './leases.js';
-import { LeaseRepository } from './leases.js';
 import { LoginAttemptRepository } from './login-attempts.js';
-import { NotificationRepository } from './notifications.js';
-import { OutboxRepository } from './outbox.js';
 import { NotificationRepository, ReminderQueryRepository } from './notifications.js';
 import { OutboxRepository } from './outbox.js';
 import { PlanRepository } from './plans.js';
@@ -33,8 +30,8 @@ export function repositories(db: Kysely<Database>) {
     notifications: new NotificationRepository(db),
     leases: new LeaseRepository(db),
     reminders: new ReminderQueryRepository(db),
-    extensions: new ExtensionRepository(db),
     standing: new StandingRepository(db),
+    extensions: new ExtensionRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;
