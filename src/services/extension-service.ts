@@ -273,15 +273,16 @@ export class ExtensionService {
     if (rows.length === 0) return [];
     const read = this.store.read;
     const assignmentIds = [...new Set(rows.map((r) => r.assignmentId))];
+    // A few queries whatever the number of requests: their assignments' requests, the tasks, the units.
     const approved = new Map<number, ExtensionRequest[]>();
-    for (const a of assignmentIds) approved.set(a, (await read.extensions.ofAssignment(a)).map(toRequest));
-    const tasks = new Map<number, { no: string; content: string }>();
-    for (const taskId of new Set(rows.map((r) => r.taskId))) {
-      const t = await read.extensions.task(taskId);
-      if (t) tasks.set(taskId, { no: t.no, content: t.content });
+    for (const r of await read.extensions.ofAssignments(assignmentIds)) {
+      const list = approved.get(r.assignmentId);
+      if (list) list.push(toRequest(r));
+      else approved.set(r.assignmentId, [toRequest(r)]);
     }
-    const units = new Map<number, string>();
-    for (const unitId of new Set(rows.map((r) => r.unitId))) units.set(unitId, (await read.units.get(unitId))?.name ?? '');
+    const tasks = new Map((await read.extensions.taskTexts([...new Set(rows.map((r) => r.taskId))])).map((t) => [t.id, t]));
+    const unitIds = new Set(rows.map((r) => r.unitId));
+    const units = new Map((await read.units.list()).filter((u) => unitIds.has(u.id)).map((u) => [u.id, u.name]));
     const users = new Map<number, string>();
     for (const userId of new Set(rows.flatMap((r) => [r.requestedBy, r.decidedBy]).filter((u): u is number => u !== null))) {
       users.set(userId, (await read.users.get(userId))?.displayName ?? '');

@@ -90,6 +90,21 @@ export class ExtensionRepository {
     return this.db.selectFrom('extensions').selectAll().where('assignmentId', '=', assignmentId).orderBy('id').execute();
   }
 
+  /** Every request of some assignments, oldest first. */
+  async ofAssignments(assignmentIds: readonly number[]): Promise<ExtensionRow[]> {
+    const out: ExtensionRow[] = [];
+    for (let i = 0; i < assignmentIds.length; i += 500) {
+      out.push(...(await this.db.selectFrom('extensions').selectAll().where('assignmentId', 'in', assignmentIds.slice(i, i + 500)).orderBy('id').execute()));
+    }
+    return out;
+  }
+
+  /** Some tasks' numbers and contents. */
+  async taskTexts(taskIds: readonly number[]): Promise<Array<{ id: number; no: string; content: string }>> {
+    if (taskIds.length === 0) return [];
+    return this.db.selectFrom('tasks').select(['id', 'no', 'content']).where('id', 'in', [...taskIds]).execute();
+  }
+
   async list(filter: ExtensionFilter): Promise<ExtensionRow[]> {
     if (filter.unitIds !== undefined && filter.unitIds.length === 0) return [];
     let q = this.db.selectFrom('extensions').selectAll();
