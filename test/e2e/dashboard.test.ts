@@ -21,7 +21,9 @@ import { browserAvailable } from '../support/environment.js';
  * A round of Quý IV/2025 due tomorrow is opened and the reminder pass run, so hoavinh (phường Hòa Vinh, on
  * a phone) finds the report on "Báo cáo của đơn vị tôi" and the reminder under the bell.
  */
-const WAIT = { timeout: 15_000 };
+const WAIT = { timeout: 30_000 };
+/** Each case signs in and walks several pages; the machine is shared, so give it room. */
+const CASE_MS = 120_000;
 
 interface Dashboard {
   planId: number;
@@ -169,7 +171,7 @@ describe.runIf(browserAvailable())('the dashboard and my reports in the staff ap
     await expect.poll(() => page.getByTestId('drill-count').textContent(), WAIT).toBe(`${first.assignments} dòng`);
     expect(await page.getByLabel('Đơn vị', { exact: true }).inputValue()).toBe(String(first.unitId));
     expect(pageErrors).toEqual([]);
-  });
+  }, CASE_MS);
 
   it('fits a 390 px phone: the dashboard and its drill-down never scroll sideways', async () => {
     const page = await signIn('noivu', 390);
@@ -180,7 +182,7 @@ describe.runIf(browserAvailable())('the dashboard and my reports in the staff ap
     await page.getByTestId('drill-line').first().waitFor(WAIT);
     expect(await overflow(page)).toBeLessThanOrEqual(390);
     expect(pageErrors).toEqual([]);
-  });
+  }, CASE_MS);
 
   it('shows hoavinh "Báo cáo của đơn vị tôi" with the new round, and the reminder under the bell', async () => {
     const page = await signIn('hoavinh', 390);
@@ -207,5 +209,45 @@ describe.runIf(browserAvailable())('the dashboard and my reports in the staff ap
     expect(after.unread).toBe(list.unread - 1);
     expect(await overflow(page)).toBeLessThanOrEqual(390);
     expect(pageErrors).toEqual([]);
-  });
+  }, CASE_MS);
+
+  it('lets hoavinh ask for an extension from her report and noivu approve it on "Gia hạn"', async () => {
+    const officer = await signIn('hoavinh', 390);
+    await officer.getByTestId('my-report').filter({ hasText: 'Quý IV/2025' }).getByRole('link', { name: 'Quý IV/2025' }).click();
+    await officer.getByRole('heading', { name: /^Báo cáo của .*Hòa Vinh$/ }).waitFor(WAIT);
+    const ask = officer.getByRole('button', { name: 'Xin gia hạn' }).first();
+    await ask.click();
+    const dialog = officer.getByRole('dialog');
+    await dialog.getByLabel('Đề nghị gia hạn đến ngày').fill('15/10/2025');
+    await dialog.getByLabel('Lý do').fill('Chờ kinh phí bổ sung.');
+    await dialog.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    // A date before the due is refused in the form, before the server is asked.
+    const due = await dialog.getByLabel('Hạn cần gia hạn').inputValue();
+    if ('2025-10-15' <= due) await dialog.getByText('Ngày đề nghị phải sau hạn hiện tại.').waitFor(WAIT);
+    await dialog.getByLabel('Đề nghị gia hạn đến ngày').fill('31/12/2026');
+    await dialog.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await officer.getByText('Đã gửi đề nghị gia hạn.').waitFor(WAIT);
+    expect(await overflow(officer)).toBeLessThanOrEqual(390);
+
+    const coordinator = await signIn('noivu', 1366);
+    await coordinator.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Gia hạn', exact: true }).click();
+    await coordinator.getByRole('heading', { name: 'Đề nghị gia hạn' }).waitFor(WAIT);
+    const row = coordinator.getByTestId('extension').filter({ hasText: 'Chờ kinh phí bổ sung.' });
+    await row.waitFor(WAIT);
+    expect(await row.getByTestId('extension-status').textContent()).toBe('Chờ duyệt');
+    const [y, m, d] = due.split('-');
+    expect(await row.textContent()).toContain(`Hạn ban đầu: ${d}/${m}/${y}`);
+    expect(await row.textContent()).toContain('31/12/2026');
+    await row.getByRole('button', { name: 'Chấp thuận' }).click();
+    const modal = coordinator.getByRole('dialog', { name: 'Chấp thuận gia hạn' });
+    await modal.getByLabel('Ý kiến').fill('Đồng ý gia hạn.');
+    await modal.getByRole('button', { name: 'Chấp thuận' }).click();
+    // Decided: it leaves the "Chờ duyệt" list and shows as approved among all requests.
+    await row.waitFor({ state: 'detached', ...WAIT });
+    await coordinator.getByLabel('Trạng thái').selectOption('');
+    const decided = coordinator.getByTestId('extension').filter({ hasText: 'Chờ kinh phí bổ sung.' });
+    await expect.poll(() => decided.getByTestId('extension-status').textContent(), WAIT).toBe('Đã chấp thuận');
+    expect(await decided.textContent()).toContain('Đồng ý gia hạn.');
+    expect(pageErrors).toEqual([]);
+  }, CASE_MS);
 });

@@ -19,7 +19,8 @@ export function ExtensionRequest({ view }: { view: EntryView }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (view.assignmentId === null || view.dues.length === 0) return null;
+  // Only a lead unit has a due of its own to move (the server refuses coordinating units).
+  if (view.assignmentId === null || view.dues.length === 0 || view.role !== 'lead') return null;
   const assignmentId = view.assignmentId;
 
   const send = async () => {
