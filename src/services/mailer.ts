@@ -35,9 +35,9 @@ export function mailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MailCon
 
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
-/** SMTP through nodemailer. */
+/** SMTP through nodemailer; one pooled connection reused for a pass's messages (settings in the URL win). */
 export function smtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 1 });
   return {
     configured: true,
     label: redact(smtpUrl),

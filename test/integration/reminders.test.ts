@@ -1,6 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/domain/accounts/actor.js';
+import { createServices } from '../../src/services/index.js';
+import { dondoc } from '../support/cli.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
 import { createStore } from '../../src/db/repositories/index.js';
 import { smtpMailer, type Mailer } from '../../src/services/mailer.js';
@@ -322,4 +328,83 @@ describe.each(engines)('reminders and notifications on $name', (engine) => {
     expect(smtp.received).toHaveLength(before);
     expect(roundId).toBeGreaterThan(0);
   });
+  it('admins set the e-mail of an account and of a unit; a bad address is refused in Vietnamese', async () => {
+    const users = (await admin.get('/api/v1/users')).json() as Array<{ id: number; username: string; email: string | null; version: number }>;
+    const hv = users.find((u) => u.username === 'hoavinh')!;
+    expect(hv.email).toBe(HV_OFFICER);
+    const bad = await admin.patch(`/api/v1/users/${hv.id}`, { email: 'hoavinh.donghoa' });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { error: { message: string } }).error.message).toMatch(/Địa chỉ thư điện tử «hoavinh.donghoa» không hợp lệ/);
+    const ok = await admin.patch(`/api/v1/users/${hv.id}`, { email: ' Nguyen.Van.A@DongHoa.example.vn ' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ email: 'nguyen.van.a@donghoa.example.vn' });
+    expect((await hoavinh.patch(`/api/v1/users/${hv.id}`, { email: 'x@y.example.vn' })).statusCode).toBe(403);
+    const units = (await admin.get('/api/v1/units')).json() as Array<{ id: number; code: string; email: string | null }>;
+    const hoaTam = units.find((u) => u.code === 'DH.HTA')!;
+    expect(hoaTam.email).toBe(HT_UNIT);
+    expect((await admin.patch(`/api/v1/units/${hoaTam.id}`, { email: 'ubnd hoatam@x.vn' })).statusCode).toBe(400);
+    const unit = await admin.patch(`/api/v1/units/${hoaTam.id}`, { email: null });
+    expect(unit.statusCode, unit.body).toBe(200);
+    expect(unit.json()).toMatchObject({ email: null });
+    const dh = units.find((u) => u.code === 'DH')!;
+    const refused = await admin.post('/api/v1/units', { name: 'Phòng Dân tộc', kind: 'agency', parentId: dh.id, email: 'bad@' });
+    expect(refused.statusCode).toBe(400);
+    expect((refused.json() as { error: { message: string } }).error.message).toMatch(/thư điện tử «bad@»/);
+    const created = await admin.post('/api/v1/units', { name: 'Phòng Dân tộc', kind: 'agency', parentId: dh.id, email: 'dantoc@donghoa.example.vn' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ email: 'dantoc@donghoa.example.vn' });
+  });
 });
+
+describe('dondoc remind', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dondoc-remind-'));
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  const saved = { SMTP_URL: process.env.SMTP_URL, PUBLIC_URL: process.env.PUBLIC_URL };
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
+  afterAll(async () => {
+    process.env.SMTP_URL = saved.SMTP_URL;
+    process.env.PUBLIC_URL = saved.PUBLIC_URL;
+    if (saved.SMTP_URL === undefined) delete process.env.SMTP_URL;
+    if (saved.PUBLIC_URL === undefined) delete process.env.PUBLIC_URL;
+    await smtp?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs one pass at a given time, prints what it sent, and sends nothing twice', async () => {
+    const url = `sqlite:${join(dir, 'remind.sqlite')}`;
+    expect((await dondoc('demo', '--db', url, '--password', 'P')).code).toBe(0);
+    const handle = await openDatabase(url);
+    try {
+      const services = createServices(handle, { clock: { now: () => new Date('2021-09-01T02:00:00Z') } });
+      const [plan] = await services.plans.list(SYSTEM_ACTOR);
+      await services.reporting.openRound(SYSTEM_ACTOR, plan!.id, { periodKey: '2021-Q3' });
+    } finally {
+      await handle.close();
+    }
+    process.env.SMTP_URL = smtp.url;
+    process.env.PUBLIC_URL = 'https://dondoc.example.vn/';
+
+    const help = await dondoc('remind', '--help');
+    expect(help.stdout).toContain('Chạy một lượt nhắc hạn báo cáo');
+    expect((await dondoc('remind', '--db', url, '--now', 'hôm qua')).code).toBe(2);
+
+    const first = await dondoc('remind', '--db', url, '--now', '2021-09-13T08:00:00+07:00');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Ngày 13\/09\/2021: \d+ sự kiện nhắc hạn, \d+ thư mới vào hộp thư đi/);
+    expect(first.stdout).toContain(`đã gửi  ${HV_UNIT_ADDRESS}  «Nhắc hạn gửi báo cáo Quý III/2021 — còn 3 ngày»`);
+    const got = smtp.received.filter((m) => m.to.includes(HV_UNIT_ADDRESS));
+    expect(got).toHaveLength(1);
+    expect(got[0]!.text).toMatch(/https:\/\/dondoc\.example\.vn\/app\/bao-cao\/so\/\d+/);
+    const count = smtp.received.length;
+
+    const second = await dondoc('remind', '--db', url, '--now', '2021-09-13T09:00:00+07:00');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('0 thư mới vào hộp thư đi, 0 thông báo mới');
+    expect(second.stdout).not.toContain('đã gửi');
+    expect(smtp.received).toHaveLength(count);
+  });
+});
+
+const HV_UNIT_ADDRESS = 'hoavinh@donghoa.example.vn';
