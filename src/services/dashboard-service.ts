@@ -32,12 +32,29 @@ export class DashboardService {
   ) {}
 
   async get(actor: Actor, planId: number, options: { horizonDays?: number } = {}): Promise<Dashboard> {
-    return buildDashboard(await this.input(actor, planId, options.horizonDays));
+    const input = await this.input(actor, planId, options.horizonDays);
+    const dashboard = buildDashboard(input);
+    await this.fillReports(planId, [...dashboard.overdue, ...dashboard.upcoming]);
+    return dashboard;
   }
 
   /** One page of the plan's lead assignments with their status now (GET /dashboard/assignments). */
   async assignments(actor: Actor, planId: number, filter: LineFilter = {}): Promise<{ total: number; items: AssignmentLine[] }> {
-    return dashboardLines(await this.input(actor, planId), filter);
+    const page = dashboardLines(await this.input(actor, planId), filter);
+    await this.fillReports(planId, page.items);
+    return page;
+  }
+
+  /**
+   * The report each shown line opens (the latest listing the task for the unit), read for those lines only:
+   * a dashboard shows a few hundred lines, not its 7,200 assignments.
+   */
+  private async fillReports(planId: number, lines: AssignmentLine[]): Promise<void> {
+    const missing = lines.filter((l) => l.reportId === null);
+    if (missing.length === 0) return;
+    const pairs = [...new Map(missing.map((l) => [standingKey(l.taskId, l.unitId), { taskId: l.taskId, unitId: l.unitId }])).values()];
+    const found = new Map((await this.store.read.standing.listingReports(planId, pairs)).map((r) => [standingKey(r.taskId, r.unitId), r.reportId]));
+    for (const l of missing) l.reportId = found.get(standingKey(l.taskId, l.unitId)) ?? null;
   }
 
   private async input(actor: Actor, planId: number, horizonDays?: number): Promise<DashboardInput> {
@@ -52,8 +69,10 @@ export class DashboardService {
       read.extensions.eventsOfPlan(planId),
       read.extensions.approvedOfPlan(planId),
     ]);
-    // Event and unspecified tasks have dues once a trigger is recorded or a coordinator sets dates.
+    // Event and unspecified tasks have dues once a trigger is recorded or a coordinator sets dates;
+    // approved extensions move the dues statuses count against.
     const facts = dueFactsOf(events);
+    const currentDues = currentDuesOf(extended);
     const tasks = taskRows.map((t) => ({
       id: t.id,
       key: t.key,
@@ -63,36 +82,41 @@ export class DashboardService {
       kind: t.schedule.kind,
       dues: taskOriginalDues(t, { triggers: facts.triggers.get(t.id) ?? [], coordinatorDates: facts.coordinatorDates.get(t.id) ?? [] }),
     }));
-    const [assignments, rows] = await Promise.all([
-      read.plans.assignments(tasks.map((t) => t.id)),
-      read.standing.read(planId, dashboardDues(tasks, now, horizonDays ?? 30)),
+    // Narrow reads of the standing table: the on-time dues of every assignment, the words on the few dues
+    // looked at today, and the whole rows only for tasks without dates (whose status reads the latest word).
+    const dateless = tasks.filter((t) => t.dues.length === 0).map((t) => t.id);
+    const [assignments, onTime, words, wholes] = await Promise.all([
+      read.standing.leads(tasks.map((t) => t.id)),
+      read.standing.onTime(planId),
+      read.standing.words(planId, dashboardDues(tasks, now, horizonDays ?? 30, currentDues)),
+      read.standing.wholes(planId, dateless),
     ]);
     const unitById = new Map(units.map((u) => [u.id, u]));
-    const leads = assignments.filter(
-      (a) => a.role === 'lead' && unitById.get(a.unitId) !== undefined && unitById.get(a.unitId)!.kind !== 'external' && inScope(actor, a.unitId),
-    );
+    const leads = assignments.filter((a) => unitById.get(a.unitId) !== undefined && unitById.get(a.unitId)!.kind !== 'external' && inScope(actor, a.unitId));
     const standing = new Map<number, AssignmentStanding & { words: Map<string, ProgressReport> | null }>();
-    for (const r of rows) {
-      const k = standingKey(r.taskId, r.unitId);
+    const at = (taskId: number, unitId: number) => {
+      const k = standingKey(taskId, unitId);
       let s = standing.get(k);
       if (!s) standing.set(k, (s = { reportId: null, any: null, words: null, onTime: '' }));
-      const word = r.status !== null && r.reportedAt !== null ? { reportedAt: r.reportedAt, status: r.status, completedOn: r.completedOn } : null;
-      if (r.due === '') {
-        s.reportId = r.reportId;
-        s.any = word;
-        s.onTime = r.onTime ?? '';
-      } else if (word) {
-        (s.words ??= new Map()).set(r.due, word);
-      }
+      return s;
+    };
+    for (const r of onTime) at(r.taskId, r.unitId).onTime = r.onTime ?? '';
+    for (const r of words) {
+      if (r.status !== null && r.reportedAt !== null) (at(r.taskId, r.unitId).words ??= new Map()).set(r.due, { reportedAt: r.reportedAt, status: r.status, completedOn: r.completedOn });
+    }
+    for (const r of wholes) {
+      const s = at(r.taskId, r.unitId);
+      s.reportId = r.reportId;
+      s.any = r.status !== null && r.reportedAt !== null ? { reportedAt: r.reportedAt, status: r.status, completedOn: r.completedOn } : null;
     }
     return {
       planId,
       tasks,
-      assignments: leads.map((a) => ({ id: a.id, taskId: a.taskId, unitId: a.unitId })),
+      assignments: leads,
       unitNames: new Map(units.map((u) => [u.id, u.name])),
       standing,
+      currentDues,
       now,
-      currentDues: currentDuesOf(extended),
       ...(horizonDays !== undefined ? { horizonDays } : {}),
     };
   }

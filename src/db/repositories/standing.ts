@@ -31,15 +31,74 @@ const CHUNK = 200;
 export class StandingRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** The rows about the tasks as wholes and the words on the given dues: one narrow query. */
-  async read(planId: number, dues: readonly string[]): Promise<StandingReadRow[]> {
-    const wanted = ['', ...dues];
+  /** Per assignment of the plan with something on time, the dues reported done on time (on-time rates). */
+  async onTime(planId: number): Promise<Array<{ taskId: number; unitId: number; onTime: string | null }>> {
     return this.db
+      .selectFrom('dashboardStanding')
+      .select(['taskId', 'unitId', 'onTime'])
+      .where('planId', '=', planId)
+      .where('due', '=', '')
+      .where('onTime', '<>', '')
+      .execute();
+  }
+
+  /** The units' words on the given dues: the few dues a dashboard looks at today. */
+  async words(planId: number, dues: readonly string[]): Promise<Array<Pick<StandingRow, 'taskId' | 'unitId' | 'due' | 'status' | 'completedOn' | 'reportedAt'>>> {
+    if (dues.length === 0) return [];
+    return this.db
+      .selectFrom('dashboardStanding')
+      .select(['taskId', 'unitId', 'due', 'status', 'completedOn', 'reportedAt'])
+      .where('planId', '=', planId)
+      .where('due', 'in', dues)
+      .execute();
+  }
+
+  /** The rows about some tasks as wholes: the latest listing report and the latest word over all dues. */
+  async wholes(planId: number, taskIds: readonly number[] | null): Promise<StandingReadRow[]> {
+    if (taskIds !== null && taskIds.length === 0) return [];
+    let q = this.db
       .selectFrom('dashboardStanding')
       .select(['taskId', 'unitId', 'due', 'reportId', 'status', 'completedOn', 'reportedAt', 'onTime'])
       .where('planId', '=', planId)
-      .where('due', 'in', wanted)
-      .execute();
+      .where('due', '=', '');
+    if (taskIds !== null) q = q.where('taskId', 'in', taskIds);
+    return q.execute();
+  }
+
+  /** The latest report listing each (task, unit) pair given: for the lines a page shows. */
+  async listingReports(planId: number, pairs: ReadonlyArray<{ taskId: number; unitId: number }>): Promise<Array<{ taskId: number; unitId: number; reportId: number | null }>> {
+    const out: Array<{ taskId: number; unitId: number; reportId: number | null }> = [];
+    for (let i = 0; i < pairs.length; i += 200) {
+      const slice = pairs.slice(i, i + 200);
+      out.push(
+        ...(await this.db
+          .selectFrom('dashboardStanding')
+          .select(['taskId', 'unitId', 'reportId'])
+          .where('planId', '=', planId)
+          .where('due', '=', '')
+          .where((eb) => eb.or(slice.map((p) => eb.and([eb('taskId', '=', p.taskId), eb('unitId', '=', p.unitId)]))))
+          .execute()),
+      );
+    }
+    return out;
+  }
+
+  /** The lead assignments in force of some tasks: the three columns the dashboard reads. */
+  async leads(taskIds: readonly number[]): Promise<Array<{ id: number; taskId: number; unitId: number }>> {
+    const out: Array<{ id: number; taskId: number; unitId: number }> = [];
+    for (let i = 0; i < taskIds.length; i += 500) {
+      out.push(
+        ...(await this.db
+          .selectFrom('assignments')
+          .select(['id', 'taskId', 'unitId'])
+          .where('taskId', 'in', taskIds.slice(i, i + 500))
+          .where('role', '=', 'lead')
+          .where('retiredAt', 'is', null)
+          .orderBy('id')
+          .execute()),
+      );
+    }
+    return out;
   }
 
   /** Every row of a unit on some tasks (tests and checks). */

@@ -72,7 +72,11 @@ export interface DashboardInput {
 
 /** What the dashboard reads of one unit's standing on one task (standing.ts). */
 export interface AssignmentStanding {
-  /** The latest report listing the task for the unit, whatever its state; null when none does. */
+  /**
+   * The latest report listing the task for the unit, whatever its state; null when none does. A caller may
+   * leave it null for tasks with dates (it is only read to open a line, and for tasks without dates to
+   * know whether anything asked about them) and fill it on the lines it shows.
+   */
   reportId: number | null;
   /** The latest word over all the unit's entries on the task (read for tasks without dates). */
   any: ProgressReport | null;
@@ -219,17 +223,23 @@ function taskViews(tasks: readonly DashboardTask[], today: string, horizon: stri
  * else the first) and the dues between today and the horizon. The service reads only these from the
  * standing table.
  */
-export function dashboardDues(tasks: readonly DashboardTask[], now: Date, horizonDays = 30): string[] {
+export function dashboardDues(
+  tasks: readonly DashboardTask[],
+  now: Date,
+  horizonDays = 30,
+  currentDues?: ReadonlyMap<number, ReadonlyMap<string, string>>,
+): string[] {
   const today = vnDate(now);
+  const horizon = addDays(today, horizonDays);
   const set = new Set<string>();
-  for (const v of taskViews(tasks, today, addDays(today, horizonDays)).values()) {
+  for (const v of taskViews(tasks, today, horizon).values()) {
     if (v.governing) set.add(v.governing);
     for (const d of v.upcoming) set.add(d);
   }
+  // An original due moved into the window by an extension is looked at too.
+  for (const moved of currentDues?.values() ?? []) for (const [original, current] of moved) if (current >= today && current <= horizon) set.add(original);
   return [...set].sort();
 }
-
-const NO_REPORTS: readonly ProgressReport[] = [];
 
 interface Assessed {
   a: DashboardAssignment;
@@ -278,16 +288,19 @@ function assess(input: DashboardInput): Assessment {
     const g = view.governing;
     const word = g === null ? (s?.any ?? null) : (s?.words?.get(g) ?? null);
     const active = g === null ? view.task.kind === 'continuous' || (s !== undefined && s.reportId !== null) : g <= horizon;
-    const status = statusName(g, word, active, today, nowMs);
-    const overdue = isOverdueOn(status, g, today);
+    // An approved extension moves the due the status counts against (on-time rates keep the original).
+    const moved = input.currentDues?.get(a.id);
+    const current = g !== null && moved ? (moved.get(g) ?? g) : g;
+    const status = statusName(current, word, active, today, nowMs);
+    const overdue = isOverdueOn(status, current, today);
     const item: Assessed = {
       a,
       view,
       reportId: s?.reportId ?? null,
       status,
-      dueDate: g,
+      dueDate: current,
       overdue,
-      daysOverdue: overdue ? daysBetween(g!, today) : 0,
+      daysOverdue: overdue ? daysBetween(current!, today) : 0,
     };
     items.push(item);
 
@@ -325,10 +338,12 @@ function assess(input: DashboardInput): Assessment {
       r.pending += view.inScope - view.passed - (good - goodPassed);
     }
 
-    for (const d of view.upcoming) {
+    for (const d of moved ? view.dues : view.upcoming) {
+      const due = moved ? (moved.get(d) ?? d) : d;
+      if (moved && (due < today || due > horizon)) continue;
       const w = s?.words?.get(d) ?? null;
-      const u = statusName(d, w, true, today, nowMs);
-      if (!isDone(u)) upcoming.push({ item, status: u, dueDate: d, daysLeft: daysBetween(today, d) });
+      const u = statusName(due, w, true, today, nowMs);
+      if (!isDone(u)) upcoming.push({ item, status: u, dueDate: due, daysLeft: daysBetween(today, due) });
     }
   }
   for (const r of onTime.values()) {

@@ -136,12 +136,42 @@ export function latestReport(reports: readonly ProgressReport[], now: Date): Pro
   return best;
 }
 
+/** The Vietnam date of a UTC instant written "YYYY-MM-DDTHH:…Z" without building a Date; other forms the slow way. */
+function vnDayOf(at: string): string {
+  if (at.length >= 20 && at.charCodeAt(10) === 84 /* T */ && at.charCodeAt(at.length - 1) === 90 /* Z */ && at.charCodeAt(13) === 58 /* : */) {
+    const hour = (at.charCodeAt(11) - 48) * 10 + (at.charCodeAt(12) - 48);
+    const day = at.slice(0, 10);
+    if (hour >= 0 && hour < 17 && isIsoDate(day)) return day; // before 17:00Z it is the same day in Vietnam
+  }
+  return vnDate(new Date(instant(at, 'Thời điểm báo cáo')));
+}
+
 /** The day the work counts as finished: completedOn when given, never later than the day it was reported. */
 export function completionDay(report: ProgressReport): string {
-  const reportedOn = vnDate(new Date(instant(report.reportedAt, 'Thời điểm báo cáo')));
+  const reportedOn = vnDayOf(report.reportedAt);
   const said = report.completedOn;
   if (said && isIsoDate(said)) return said < reportedOn ? said : reportedOn;
   return reportedOn;
+}
+
+/**
+ * The precedence below (assignmentStatus), on the governing current due alone, with the unit's latest word
+ * already chosen and today's Vietnam date already computed: the status name only, allocating nothing, for
+ * dashboards that derive thousands of statuses per request. A word made after `nowMs` says nothing.
+ * assignmentStatus decides its status with this function, so the two cannot disagree.
+ */
+export function statusName(due: string | null, word: ProgressReport | null, active: boolean, today: string, nowMs: number): AssignmentStatusName {
+  const latest = word !== null && instant(word.reportedAt, 'Thời điểm báo cáo') <= nowMs ? word : null;
+  if (latest?.status === 'done') return due !== null && completionDay(latest) > due ? 'done_late' : 'done';
+  if (latest?.status === 'blocked') return 'blocked';
+  if (due !== null && today > due) return 'overdue';
+  if (latest?.status === 'in_progress') return 'in_progress';
+  return active ? 'not_started' : 'not_due';
+}
+
+/** Whether a status counts as overdue on its due: the due has passed and the work is not done (blocked included). */
+export function isOverdueOn(status: AssignmentStatusName, due: string | null, today: string): boolean {
+  return due !== null && today > due && status !== 'done' && status !== 'done_late';
 }
 
 function earliest(dues: DueDate[], key: keyof DueDate): DueDate | null {
@@ -159,9 +189,11 @@ export function assignmentStatus(input: StatusInput): AssignmentStatus {
     }
   }
   const now = input.now;
+  const today = vnDate(now);
   const latest = latestReport(input.reports, now);
   const due = earliest(dues, 'current');
   const firstOriginal = earliest(dues, 'original')?.original ?? null;
+  const status = statusName(due?.current ?? null, latest, input.active, today, now.getTime());
   const progress = typeof latest?.progress === 'number' && Number.isFinite(latest.progress)
     ? Math.min(100, Math.max(0, latest.progress))
     : null;
@@ -174,10 +206,8 @@ export function assignmentStatus(input: StatusInput): AssignmentStatus {
   };
   const dueText = due ? ` (hạn ${formatVi(due.current)}${due.current !== due.original ? `, hạn ban đầu ${formatVi(due.original)}` : ''})` : '';
 
-  if (latest?.status === 'done') {
-    const completedOn = completionDay(latest);
-    const late = due !== null && completedOn > due.current;
-    const status: AssignmentStatusName = late ? 'done_late' : 'done';
+  if (status === 'done' || status === 'done_late') {
+    const completedOn = completionDay(latest!);
     return {
       ...base,
       status,
@@ -187,19 +217,19 @@ export function assignmentStatus(input: StatusInput): AssignmentStatus {
       lateAgainstOriginal: firstOriginal !== null && completedOn > firstOriginal,
       completedOn,
       progress: 100,
-      explanation: late
-        ? `Hoàn thành ngày ${formatVi(completedOn)}, chậm ${daysBetween(due.current, completedOn)} ngày${dueText}`
+      explanation: status === 'done_late'
+        ? `Hoàn thành ngày ${formatVi(completedOn)}, chậm ${daysBetween(due!.current, completedOn)} ngày${dueText}`
         : `Hoàn thành ngày ${formatVi(completedOn)}${dueText}`,
     };
   }
 
-  const overdue = due !== null && isPastDue(due.current, now);
-  const daysOverdue = overdue ? daysBetween(due.current, vnDate(now)) : 0;
-  const lateAgainstOriginal = firstOriginal !== null && isPastDue(firstOriginal, now);
+  const overdue = isOverdueOn(status, due?.current ?? null, today);
+  const daysOverdue = overdue ? daysBetween(due!.current, today) : 0;
+  const lateAgainstOriginal = firstOriginal !== null && today > firstOriginal;
   const common = { ...base, overdue, daysOverdue, lateAgainstOriginal };
 
-  if (latest?.status === 'blocked') {
-    const reason = latest.blockedReason?.trim() || 'Chưa nêu lý do';
+  if (status === 'blocked') {
+    const reason = latest!.blockedReason?.trim() || 'Chưa nêu lý do';
     return {
       ...common,
       status: 'blocked',
@@ -208,10 +238,10 @@ export function assignmentStatus(input: StatusInput): AssignmentStatus {
       explanation: `Vướng mắc: ${reason}${overdue ? `; quá hạn ${daysOverdue} ngày` : ''}${dueText}`,
     };
   }
-  if (overdue) {
+  if (status === 'overdue') {
     return { ...common, status: 'overdue', label: STATUS_LABEL_VI.overdue, explanation: `Quá hạn ${daysOverdue} ngày${dueText}` };
   }
-  if (latest?.status === 'in_progress') {
+  if (status === 'in_progress') {
     return {
       ...common,
       status: 'in_progress',
@@ -219,7 +249,7 @@ export function assignmentStatus(input: StatusInput): AssignmentStatus {
       explanation: `Đang thực hiện${progress !== null ? ` (${progress}%)` : ''}${dueText}`,
     };
   }
-  if (!input.active) {
+  if (status === 'not_due') {
     return { ...common, status: 'not_due', label: STATUS_LABEL_VI.not_due, explanation: `Chưa đến hạn${dueText}` };
   }
   return { ...common, status: 'not_started', label: STATUS_LABEL_VI.not_started, explanation: `Chưa thực hiện${dueText}` };
