@@ -106,3 +106,19 @@ describe('e-mail addresses', () => {
     for (const bad of ['', 'hoavinh', 'hoa vinh@x.vn', 'a@b', 'a@@b.vn', 'a@b..vn', '<a@b.vn>']) expect(normaliseEmail(bad)).toBeNull();
   });
 });
+
+describe('reminder settings from the environment', () => {
+  it('reads the thresholds, the overdue rhythm and the job interval; off with REMINDERS_DISABLED', async () => {
+    const { reminderSettingsFromEnv } = await import('../../src/services/reminder-service.js');
+    const { reminderIntervalMs } = await import('../../src/jobs/reminders.js');
+    expect(reminderSettingsFromEnv({})).toEqual({ daysBefore: [1, 3], overdueEveryDays: 3, overdueMaxTimes: 3 });
+    expect(reminderSettingsFromEnv({ REMINDER_DAYS_BEFORE: '7, 2,x', REMINDER_OVERDUE_EVERY_DAYS: '5', REMINDER_OVERDUE_MAX: '0' })).toEqual({
+      daysBefore: [2, 7],
+      overdueEveryDays: 5,
+      overdueMaxTimes: 0,
+    });
+    expect(reminderIntervalMs({})).toBe(15 * 60_000);
+    expect(reminderIntervalMs({ REMINDER_INTERVAL_MINUTES: '1' })).toBe(60_000);
+    expect(reminderIntervalMs({ REMINDERS_DISABLED: '1', REMINDER_INTERVAL_MINUTES: '1' })).toBeNull();
+  });
+});
