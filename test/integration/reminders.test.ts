@@ -383,8 +383,18 @@ describe('dondoc remind', () => {
     } finally {
       await handle.close();
     }
-    process.env.SMTP_URL = smtp.url;
     process.env.PUBLIC_URL = 'https://dondoc.example.vn/';
+    // No SMTP server configured yet: the messages wait in the outbox, nothing is lost.
+    delete process.env.SMTP_URL;
+    const waiting = await dondoc('remind', '--db', url, '--now', '2021-09-13T07:00:00+07:00');
+    expect(waiting.code, waiting.stderr).toBe(0);
+    expect(waiting.stdout).not.toContain('đã gửi');
+    const queued = Number(/(\d+) thư mới vào hộp thư đi/.exec(waiting.stdout)?.[1]);
+    expect(queued).toBeGreaterThan(0);
+    expect(waiting.stdout).toContain(`Còn ${queued} thư chờ gửi (chưa cấu hình SMTP_URL?)`);
+    expect(waiting.stderr).toContain('Chưa cấu hình SMTP_URL');
+    expect(smtp.received).toHaveLength(0);
+    process.env.SMTP_URL = smtp.url;
 
     const help = await dondoc('remind', '--help');
     expect(help.stdout).toContain('Chạy một lượt nhắc hạn báo cáo');
@@ -392,7 +402,8 @@ describe('dondoc remind', () => {
 
     const first = await dondoc('remind', '--db', url, '--now', '2021-09-13T08:00:00+07:00');
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/Ngày 13\/09\/2021: \d+ sự kiện nhắc hạn, \d+ thư mới vào hộp thư đi/);
+    expect(first.stdout).toMatch(/Ngày 13\/09\/2021: \d+ sự kiện nhắc hạn, 0 thư mới vào hộp thư đi/);
+    expect(smtp.received).toHaveLength(queued);
     expect(first.stdout).toContain(`đã gửi  ${HV_UNIT_ADDRESS}  «Nhắc hạn gửi báo cáo Quý III/2021 — còn 3 ngày»`);
     const got = smtp.received.filter((m) => m.to.includes(HV_UNIT_ADDRESS));
     expect(got).toHaveLength(1);
