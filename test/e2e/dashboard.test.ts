@@ -250,4 +250,38 @@ describe.runIf(browserAvailable())('the dashboard and my reports in the staff ap
     expect(await decided.textContent()).toContain('Đồng ý gia hạn.');
     expect(pageErrors).toEqual([]);
   }, CASE_MS);
+
+  it('lets noivu record the event of an event task and set the dates of an unspecified one from the plan page', async () => {
+    const page = await signIn('noivu', 1366);
+    const planId = Number(await page.evaluate(async () => ((await (await fetch('/api/v1/plans')).json()) as Array<{ id: number }>)[0]!.id));
+    await page.goto(`${baseUrl}/app/ke-hoach/${planId}`);
+    const tasks = (await page.evaluate(async (id) => (await fetch(`/api/v1/plans/${id}/tasks`)).json(), planId)) as Array<{ id: number; key: string; schedule: { kind: string } }>;
+    const event = tasks.find((t) => t.schedule.kind === 'event')!;
+    const unspecified = tasks.find((t) => t.schedule.kind === 'unspecified')!;
+    const continuous = tasks.find((t) => t.schedule.kind === 'continuous')!;
+    const row = (key: string) => page.locator(`[data-testid="plan-task"][data-key="${key}"]`);
+    await row(event.key).waitFor(WAIT);
+    expect(await row(continuous.key).getByTestId('schedule-action').count()).toBe(0);
+
+    await row(event.key).getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Ngày phát sinh').fill('01/12/2025');
+    await dialog.getByLabel('Ghi chú').fill('Quyết định số 12/QĐ-UBND ngày 01/12/2025.');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã ghi nhận.').first().waitFor(WAIT);
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+
+    await row(unspecified.key).getByRole('button', { name: 'Đặt thời hạn' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Các ngày đến hạn').fill('30/06/2025, 31/12/2025');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+
+    const events = async (id: number) => JSON.stringify(await page.evaluate(async (taskId) => (await fetch(`/api/v1/tasks/${taskId}/schedule-events`)).json(), id));
+    expect(await events(event.id)).toContain('2025-12-01');
+    const dates = await events(unspecified.id);
+    expect(dates).toContain('2025-06-30');
+    expect(dates).toContain('2025-12-31');
+    expect(pageErrors).toEqual([]);
+  }, CASE_MS);
 });

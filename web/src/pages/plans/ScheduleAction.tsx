@@ -55,7 +55,7 @@ export function ScheduleAction({ task, onChanged }: { task: TaskWithAssignments;
           {isEvent ? (
             <DateField label={t('taskEvent.date')} value={dates} onChange={(e) => setDates(e.currentTarget.value)} required />
           ) : (
-            <TextInput label={t('taskEvent.dates')} value={dates} onChange={(e) => setDates(e.currentTarget.value)} placeholder="30/06/2026, 31/12/2026" required />
+            <TextInput label={t('taskEvent.dates')} value={dates} onChange={(e) => setDates(e.currentTarget.value)} placeholder={`${t('common.dateFormat')}, ${t('common.dateFormat')}`} required />
           )}
           <Textarea label={t('taskEvent.note')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
           <FormError message={error} />
