@@ -9,6 +9,7 @@
  * as the report transactions do). The generator is seeded: every run writes the same data.
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createStore } from '../../src/db/repositories/index.js';
@@ -212,6 +213,8 @@ export async function generateProvince(url: string): Promise<Province> {
     }
   }
   const standingRows = await store.transaction((repos) => repos.standing.rebuildPlan(planId, NOW));
+  // Fresh planner statistics, as autovacuum would gather after such a load (PostgreSQL; SQLite: ANALYZE too).
+  await sql`analyze`.execute(handle.db);
   const seconds = (performance.now() - t0) / 1000;
   console.log(
     `${handle.engine}: generated ${TASKS} tasks × ${unitIds.length} units, ${YEARS.length * 4} rounds, ${entryCount} entries, ${standingRows} standing rows in ${seconds.toFixed(1)} s`,

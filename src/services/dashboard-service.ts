@@ -85,14 +85,16 @@ export class DashboardService {
     // Narrow reads of the standing table: the on-time dues of every assignment, the words on the few dues
     // looked at today, and the whole rows only for tasks without dates (whose status reads the latest word).
     const dateless = tasks.filter((t) => t.dues.length === 0).map((t) => t.id);
-    const [assignments, onTime, words, wholes] = await Promise.all([
-      read.standing.leads(tasks.map((t) => t.id)),
-      read.standing.onTime(planId),
-      read.standing.words(planId, dashboardDues(tasks, now, horizonDays ?? 30, currentDues)),
+    const [board, wholes] = await Promise.all([
+      read.standing.board(
+        tasks.map((t) => t.id),
+        dashboardDues(tasks, now, horizonDays ?? 30, currentDues),
+      ),
       read.standing.wholes(planId, dateless),
     ]);
     const unitById = new Map(units.map((u) => [u.id, u]));
-    const leads = assignments.filter((a) => unitById.get(a.unitId) !== undefined && unitById.get(a.unitId)!.kind !== 'external' && inScope(actor, a.unitId));
+    const visible = (unitId: number) => unitById.get(unitId) !== undefined && unitById.get(unitId)!.kind !== 'external' && inScope(actor, unitId);
+    const leads: Array<{ id: number; taskId: number; unitId: number }> = [];
     const standing = new Map<number, AssignmentStanding & { words: Map<string, ProgressReport> | null }>();
     const at = (taskId: number, unitId: number) => {
       const k = standingKey(taskId, unitId);
@@ -100,9 +102,17 @@ export class DashboardService {
       if (!s) standing.set(k, (s = { reportId: null, any: null, words: null, onTime: '' }));
       return s;
     };
-    for (const r of onTime) at(r.taskId, r.unitId).onTime = r.onTime ?? '';
-    for (const r of words) {
-      if (r.status !== null && r.reportedAt !== null) (at(r.taskId, r.unitId).words ??= new Map()).set(r.due, { reportedAt: r.reportedAt, status: r.status, completedOn: r.completedOn });
+    let last = -1;
+    for (const r of board) {
+      if (r.id !== last) {
+        last = r.id;
+        if (!visible(r.unitId)) continue;
+        leads.push({ id: r.id, taskId: r.taskId, unitId: r.unitId });
+        if (r.onTime) at(r.taskId, r.unitId).onTime = r.onTime;
+      }
+      if (r.due !== null && r.status !== null && r.reportedAt !== null) {
+        (at(r.taskId, r.unitId).words ??= new Map()).set(r.due, { reportedAt: r.reportedAt, status: r.status, completedOn: r.completedOn });
+      }
     }
     for (const r of wholes) {
       const s = at(r.taskId, r.unitId);

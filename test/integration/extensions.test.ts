@@ -36,6 +36,7 @@ interface Consolidation {
 }
 interface UnitRank {
   unitId: number;
+  overdue: number;
   rate: number | null;
   onTime: number;
   late: number;
@@ -90,6 +91,9 @@ describe.each(engines)('deadline extensions (gia hạn) on $name', (engine) => {
   }
   const consolidation = async () => (await noivu.get(`/api/v1/rounds/${roundId}/consolidation`)).json() as Consolidation;
   const standingOf = (c: Consolidation) => c.tasks.find((x) => x.taskId === task.id)!.units.find((u) => u.unitId === hv)!;
+  const lineOf = async () =>
+    ((await noivu.get(`/api/v1/dashboard/assignments?planId=${planId}&unitId=${hv}&taskId=${task.id}`)).json() as { items: Array<{ status: string; dueDate: string | null }> })
+      .items[0]!;
   const rankOf = async () =>
     ((await noivu.get(`/api/v1/dashboard?planId=${planId}`)).json() as { units: UnitRank[] }).units.find((u) => u.unitId === hv)!;
 
@@ -214,6 +218,7 @@ describe.each(engines)('deadline extensions (gia hạn) on $name', (engine) => {
     expect(before).toMatchObject({ status: 'overdue', due, overdue: true });
     const rankBefore = await rankOf();
     expect(rankBefore.late).toBeGreaterThan(0);
+    expect(await lineOf()).toMatchObject({ status: 'overdue', dueDate: due });
 
     // Only the coordinator of the issuing government decides.
     for (const c of [hoavinh, chutich, mattran]) await refused(() => c.post(`/api/v1/extensions/${first.id}/approve`, {}), 403, /quyền/);
@@ -234,6 +239,7 @@ describe.each(engines)('deadline extensions (gia hạn) on $name', (engine) => {
     const { overdue: overdueBefore, ...rateBefore } = rankBefore;
     expect(rateAfter).toEqual(rateBefore);
     expect(overdueAfter).toBe(overdueBefore - 1);
+    expect(await lineOf()).toMatchObject({ status: 'not_started', dueDate: '2021-10-31' });
 
     // Past the new date it is overdue again.
     await travel('2021-11-02T03:00:00Z');

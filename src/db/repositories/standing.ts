@@ -8,6 +8,17 @@ type NewStandingRow = Insertable<DashboardStandingTable>;
 /** What the dashboard reads: the columns it needs, nothing else. */
 export type StandingReadRow = Pick<StandingRow, 'taskId' | 'unitId' | 'due' | 'reportId' | 'status' | 'completedOn' | 'reportedAt' | 'onTime'>;
 
+export interface BoardRow {
+  id: number;
+  taskId: number;
+  unitId: number;
+  onTime: string | null;
+  due: string | null;
+  status: StandingRow['status'];
+  completedOn: string | null;
+  reportedAt: string | null;
+}
+
 interface HistoryRow {
   planId: number;
   taskId: number;
@@ -30,6 +41,31 @@ const CHUNK = 200;
  */
 export class StandingRepository {
   constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * What a dashboard reads per lead assignment in force, in one query: the assignment, the dues its unit
+   * reported done on time, and the unit's word on each of the given dues (one row per word; an assignment
+   * without any word on them comes once, with the word's columns null).
+   */
+  async board(taskIds: readonly number[], dues: readonly string[]): Promise<BoardRow[]> {
+    const out: BoardRow[] = [];
+    const wanted = dues.length ? dues : ['-'];
+    for (let i = 0; i < taskIds.length; i += 400) {
+      out.push(
+        ...(await this.db
+          .selectFrom('assignments as a')
+          .leftJoin('dashboardStanding as s', (j) => j.onRef('s.taskId', '=', 'a.taskId').onRef('s.unitId', '=', 'a.unitId').on('s.due', '=', ''))
+          .leftJoin('dashboardStanding as w', (j) => j.onRef('w.taskId', '=', 'a.taskId').onRef('w.unitId', '=', 'a.unitId').on('w.due', 'in', wanted))
+          .select(['a.id', 'a.taskId', 'a.unitId', 's.onTime', 'w.due', 'w.status', 'w.completedOn', 'w.reportedAt'])
+          .where('a.taskId', 'in', taskIds.slice(i, i + 400))
+          .where('a.role', '=', 'lead')
+          .where('a.retiredAt', 'is', null)
+          .orderBy('a.id')
+          .execute()),
+      );
+    }
+    return out;
+  }
 
   /** Per assignment of the plan with something on time, the dues reported done on time (on-time rates). */
   async onTime(planId: number): Promise<Array<{ taskId: number; unitId: number; onTime: string | null }>> {
