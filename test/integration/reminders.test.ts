@@ -419,3 +419,35 @@ describe('dondoc remind', () => {
 });
 
 const HV_UNIT_ADDRESS = 'hoavinh@donghoa.example.vn';
+
+describe.each(engines)('outbox and lease repositories on $name', (engine) => {
+  it('gives a message up after the last attempt; a lease goes to one holder until it expires', async () => {
+    const db = await engine.open();
+    try {
+      const repos = createStore(db.handle.db).read;
+      const row = { kind: 'due_soon', recipient: 'a@donghoa.example.vn', subject: 'S', body: 'B', createdAt: '2021-09-13T01:00:00.000Z' };
+      expect(await repos.outbox.enqueue([{ ...row, key: 'k1' }, { ...row, key: 'k1' }, { ...row, key: 'k2' }])).toEqual(['k1', 'k2']);
+      expect(await repos.outbox.enqueue([{ ...row, key: 'k1' }])).toEqual([]);
+      const [k1] = await repos.outbox.due(2, 10);
+      await repos.outbox.markFailed(k1!.id, '451 thử lại sau', 2);
+      expect((await repos.outbox.due(2, 10)).map((r) => r.key)).toEqual(['k1', 'k2']);
+      await repos.outbox.markFailed(k1!.id, '451 thử lại sau', 2);
+      expect((await repos.outbox.due(2, 10)).map((r) => r.key)).toEqual(['k2']);
+      expect((await repos.outbox.all()).find((r) => r.key === 'k1')).toMatchObject({ status: 'failed', attempts: 2, lastError: '451 thử lại sau' });
+
+      const t0 = '2026-11-28T09:00:00.000Z';
+      const t1 = '2026-11-28T09:05:00.000Z';
+      expect(await repos.leases.acquire('job', 'A', t0, t1)).toBe(true);
+      expect(await repos.leases.acquire('job', 'B', t0, t1)).toBe(false);
+      expect(await repos.leases.acquire('job', 'A', '2026-11-28T09:01:00.000Z', '2026-11-28T09:06:00.000Z')).toBe(true); // renewal
+      expect(await repos.leases.acquire('job', 'B', '2026-11-28T09:06:00.001Z', '2026-11-28T09:11:00.000Z')).toBe(true); // expired
+      expect(await repos.leases.get('job')).toMatchObject({ holder: 'B' });
+      await repos.leases.release('job', 'A'); // not A's any more: no effect
+      expect(await repos.leases.acquire('job', 'A', '2026-11-28T09:07:00.000Z', '2026-11-28T09:12:00.000Z')).toBe(false);
+      await repos.leases.release('job', 'B');
+      expect(await repos.leases.acquire('job', 'A', '2026-11-28T09:07:00.000Z', '2026-11-28T09:12:00.000Z')).toBe(true);
+    } finally {
+      await db.cleanup();
+    }
+  });
+});

@@ -43,11 +43,14 @@ export class OutboxRepository {
 
   /** Records a failed attempt; the message stays queued until `maxAttempts`, then it is 'failed' for good. */
   async markFailed(id: number, error: string, maxAttempts: number): Promise<void> {
-    const row = await this.db.selectFrom('outbox').select('attempts').where('id', '=', id).executeTakeFirst();
-    const attempts = (row?.attempts ?? 0) + 1;
+    // One statement: the count and the verdict come from the stored attempts, whoever else touched the row.
     await this.db
       .updateTable('outbox')
-      .set({ status: attempts >= maxAttempts ? 'failed' : 'pending', attempts, lastError: error.slice(0, 1000) })
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        status: eb.case().when('attempts', '>=', maxAttempts - 1).then('failed' as const).else('pending' as const).end(),
+        lastError: error.slice(0, 1000),
+      }))
       .where('id', '=', id)
       .where('status', '!=', 'sent')
       .execute();
