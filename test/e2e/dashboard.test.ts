@@ -227,10 +227,17 @@ describe.runIf(browserAvailable())('the dashboard and my reports in the staff ap
     await dialog.getByLabel('Đề nghị gia hạn đến ngày').fill('31/12/2026');
     await dialog.getByRole('button', { name: 'Gửi đề nghị' }).click();
     await officer.getByText('Đã gửi đề nghị gia hạn.').waitFor(WAIT);
+    // The entry now shows its request and where it stands.
+    const badge = officer.getByTestId('entry-extension').filter({ hasText: '31/12/2026' });
+    await badge.waitFor(WAIT);
+    expect(await badge.textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} → 31\/12\/2026: Chờ duyệt$/);
     expect(await overflow(officer)).toBeLessThanOrEqual(390);
 
     const coordinator = await signIn('noivu', 1366);
-    await coordinator.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Gia hạn', exact: true }).click();
+    // The dashboard says a request waits, and leads to it.
+    await coordinator.getByTestId('pending-extensions').waitFor(WAIT);
+    expect(await coordinator.getByTestId('pending-extensions').textContent()).toBe('1 đề nghị gia hạn chờ duyệt');
+    await coordinator.getByTestId('pending-extensions').getByRole('link').click();
     await coordinator.getByRole('heading', { name: 'Đề nghị gia hạn' }).waitFor(WAIT);
     const row = coordinator.getByTestId('extension').filter({ hasText: 'Chờ kinh phí bổ sung.' });
     await row.waitFor(WAIT);
@@ -248,6 +255,9 @@ describe.runIf(browserAvailable())('the dashboard and my reports in the staff ap
     const decided = coordinator.getByTestId('extension').filter({ hasText: 'Chờ kinh phí bổ sung.' });
     await expect.poll(() => decided.getByTestId('extension-status').textContent(), WAIT).toBe('Đã chấp thuận');
     expect(await decided.textContent()).toContain('Đồng ý gia hạn.');
+    await coordinator.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tổng quan', exact: true }).click();
+    await coordinator.getByTestId('dimension-bar').first().waitFor(WAIT);
+    expect(await coordinator.getByTestId('pending-extensions').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   }, CASE_MS);
 

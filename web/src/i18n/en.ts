@@ -615,7 +615,7 @@ export const en: Catalogue = {
   'ext.status': 'Status',
   'ext.decision': 'The coordinator\'s comment',
   'ext.all': 'All',
-  'ext.pendingCount': '{count} pending requests',
+  'ext.pendingCount': '{count} extension requests waiting for a decision',
   'taskEvent.trigger': 'Record the event',
   'taskEvent.triggerTitle': 'Record the event of task {no}',
   'taskEvent.date': 'Date it happened',

@@ -616,7 +616,7 @@ export const vi = {
   'ext.status': 'Trạng thái',
   'ext.decision': 'Ý kiến của cán bộ điều phối',
   'ext.all': 'Tất cả',
-  'ext.pendingCount': '{count} đề nghị chờ duyệt',
+  'ext.pendingCount': '{count} đề nghị gia hạn chờ duyệt',
   'taskEvent.trigger': 'Ghi nhận sự kiện',
   'taskEvent.triggerTitle': 'Ghi nhận sự kiện của nhiệm vụ {no}',
   'taskEvent.date': 'Ngày phát sinh',

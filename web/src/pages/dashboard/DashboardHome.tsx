@@ -1,15 +1,17 @@
-import { Anchor, Badge, Box, Button, Card, Group, Loader, NativeSelect, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Card, Group, Loader, NativeSelect, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/endpoints';
 import type { DashboardView, DimensionStatus, OverdueLine, PlanSummary, UnitRank, UpcomingLine } from '../../api/types';
 import { useResource } from '../../api/useResource';
+import { useSignedIn } from '../../auth/SessionProvider';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../i18n/dates';
 import { useT, type Translate } from '../../i18n/I18nProvider';
-import { drillPath, planPath, reportPath } from '../../paths';
+import { drillPath, PATHS, planPath, reportPath } from '../../paths';
+import { canDecideExtensions } from './access';
 import { dimensionKey, dimensionRank, ROMAN, taskAnchor } from '../plans/planLabels';
 import { percent, STATUS_COLOR, STATUS_LABEL, STATUS_ORDER } from './statusLabels';
 
@@ -64,11 +66,31 @@ export function DashboardHome() {
           ) : !d ? (
             <Loader size="sm" aria-label={t('app.loading')} />
           ) : (
-            <DashboardBody d={d} />
+            <>
+              <PendingExtensions planId={d.planId} />
+              <DashboardBody d={d} />
+            </>
           )}
         </>
       )}
     </Stack>
+  );
+}
+
+/** For the coordinator: how many extension requests of the plan wait for a decision, with the way there. */
+function PendingExtensions({ planId }: { planId: number }) {
+  const t = useT();
+  const session = useSignedIn();
+  const decides = canDecideExtensions(session);
+  const pending = useResource(() => (decides ? api.extensions.list({ planId, status: 'pending' }).catch(() => null) : Promise.resolve(null)), [planId, decides]);
+  const count = pending.data?.items.length ?? 0;
+  if (count === 0) return null;
+  return (
+    <Alert color="yellow" variant="light" data-testid="pending-extensions">
+      <Anchor component={Link} to={`${PATHS.extensions}?planId=${planId}&status=pending`} fw={600} size="sm">
+        {t('ext.pendingCount', { count })}
+      </Anchor>
+    </Alert>
   );
 }
 

@@ -15,7 +15,7 @@ import { formatDate, formatDateTime, parseVnDate } from '../../i18n/dates';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/vi';
 import { roundPath } from '../../paths';
-import { ExtensionRequest } from './ExtensionRequest';
+import { ExtensionRequest, ExtensionsContext, useExtensionsOf } from './ExtensionRequest';
 import { ENTRY_STATUS_LABEL, ENTRY_STATUSES } from './reportLabels';
 import { ReportStateBadges } from './ReportStateBadges';
 
@@ -32,6 +32,7 @@ export function ReportPage() {
   const id = Number(useParams().id);
   const { user } = useSignedIn();
   const report = useResource(() => api.reporting.report(id), [id]);
+  const extensions = useExtensionsOf(report.data?.round.planId, report.data?.unitId);
 
   if (report.error) return <LoadError message={report.error} onRetry={report.reload} />;
   if (!report.data) return <Loader size="sm" aria-label={t('app.loading')} />;
@@ -61,11 +62,13 @@ export function ReportPage() {
           </Text>
         </Alert>
       )}
-      {editable ? (
-        <ReportForm key={`${r.id}-${r.version}`} initial={r} onChanged={report.reload} />
-      ) : (
-        <ReportReview report={r} reviewer={reviewer} onChanged={report.reload} />
-      )}
+      <ExtensionsContext.Provider value={extensions}>
+        {editable ? (
+          <ReportForm key={`${r.id}-${r.version}`} initial={r} onChanged={report.reload} />
+        ) : (
+          <ReportReview report={r} reviewer={reviewer} onChanged={report.reload} />
+        )}
+      </ExtensionsContext.Provider>
     </>
   );
 }
@@ -312,7 +315,7 @@ const EntryCard = memo(function EntryCard({
         <Textarea label={t('reports.proposals')} autosize minRows={2} value={entry.proposals} onChange={(e) => onChange(view.taskId, { proposals: e.currentTarget.value })} />
       </SimpleGrid>
       <EvidenceList view={view} reportId={reportId} />
-      <ExtensionRequest view={view} />
+      <ExtensionRequest view={view} canRequest />
     </Card>
   );
 });
@@ -487,6 +490,7 @@ function ReportReview({ report, reviewer, onChanged }: { report: ReportView; rev
             {field('reports.proposals', view.proposals)}
           </Stack>
           <EvidenceList view={view} />
+          <ExtensionRequest view={view} canRequest={false} />
           {reviewer && (
             <Textarea
               mt="sm"
