@@ -2,7 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DialectAdapter } from 'kysely';
+import {
+  CamelCasePlugin,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+} from 'kysely';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -63,9 +74,41 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * SQLite has one connection, which a transaction holds from BEGIN to COMMIT. Kysely's own lock wakes every
+ * waiter at each release and lets whichever runs first take it, so under load an unlucky request can wait
+ * for seconds (and each release costs a wake-up per waiter). This gate hands the connection over in
+ * arrival order; behind it Kysely's lock is never contended.
+ */
+class FairSqliteDriver extends SqliteDriver {
+  private readonly waiting: Array<() => void> = [];
+  private busy = false;
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.busy = true;
+    return super.acquireConnection();
+  }
+
+  override async releaseConnection(): Promise<void> {
+    await super.releaseConnection();
+    const next = this.waiting.shift();
+    if (next) next(); // stays busy: handed straight to the next in line
+    else this.busy = false;
+  }
+}
+
 class TransactionalSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(settings);
+  }
+
   override createAdapter(): DialectAdapter {
     return new TransactionalSqliteAdapter();
+  }
+
+  override createDriver(): Driver {
+    return new FairSqliteDriver(this.settings);
   }
 }
 
