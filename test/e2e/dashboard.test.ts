@@ -173,7 +173,7 @@ describe.runIf(browserAvailable())('the dashboard and my reports in the staff ap
     expect(pageErrors).toEqual([]);
   }, CASE_MS);
 
-  it('fits a 390 px phone: the dashboard and its drill-down never scroll sideways', async () => {
+  it('fits a 390 px phone: the dashboard and its drill-down never scroll sideways, for noivu and for the leader', async () => {
     const page = await signIn('noivu', 390);
     await page.getByTestId('dimension-bar').first().waitFor(WAIT);
     await page.getByTestId('unit-rank').first().waitFor(WAIT);
@@ -181,6 +181,12 @@ describe.runIf(browserAvailable())('the dashboard and my reports in the staff ap
     await page.getByTestId('overdue-total').click();
     await page.getByTestId('drill-line').first().waitFor(WAIT);
     expect(await overflow(page)).toBeLessThanOrEqual(390);
+
+    // The leader (chủ tịch) lands on the same dashboard.
+    const leader = await signIn('chutich', 390);
+    await leader.getByRole('heading', { name: 'Tổng quan thực hiện kế hoạch' }).waitFor(WAIT);
+    await leader.getByTestId('unit-rank').first().waitFor(WAIT);
+    expect(await overflow(leader)).toBeLessThanOrEqual(390);
     expect(pageErrors).toEqual([]);
   }, CASE_MS);
 
