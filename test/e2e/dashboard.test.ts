@@ -27,7 +27,7 @@ const CASE_MS = 120_000;
 
 interface Dashboard {
   planId: number;
-  byDimension: Array<{ dimension: string | null; tasks: Record<string, number>; total: number }>;
+  byDimension: Array<{ dimension: string | null; tasks: Record<string, number>; assignments: Record<string, number>; total: number }>;
   totals: { taskCount: number };
   overdue: unknown[];
   overdueTotal?: number;
@@ -153,6 +153,13 @@ describe.runIf(browserAvailable())('the dashboard and my reports in the staff ap
     const units = Number((await page.getByTestId('drill-count').textContent())!.split(' ')[0]);
     expect(units).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('drill-line').count(), WAIT).toBe(Math.min(units, 50));
+
+    // A dimension's unit assignments (task × lead unit): the drill-down counts the same.
+    await page.getByRole('link', { name: 'Về trang tổng quan' }).click();
+    const dim = d.byDimension[0]!;
+    const perUnit = Object.values(dim.assignments).reduce((a, b) => a + b, 0);
+    await page.locator(`[data-testid="dimension-bar"][data-dimension="${dim.dimension ?? ''}"] [data-testid="dimension-assignments"]`).click();
+    await expect.poll(() => page.getByTestId('drill-count').textContent(), WAIT).toBe(`${perUnit} dòng`);
 
     // The overdue tile: as many unit assignments as the dashboard counts, paged by 50.
     await page.getByRole('link', { name: 'Về trang tổng quan' }).click();

@@ -537,6 +537,7 @@ export const en: Catalogue = {
   'dashboard.byDimension': 'Tasks by status and dimension',
   'dashboard.byDimensionHint': 'Each task counts once, by the combined status of its lead units.',
   'dashboard.tasksCount': '{count} tasks',
+  'dashboard.assignmentsCount': '{count} assignments',
   'dashboard.segment': '{dimension} — {status}: {count} tasks',
   'dashboard.allDimensions': 'Whole plan',
   'dashboard.units': 'Units ranked by on-time rate',

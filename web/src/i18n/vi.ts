@@ -538,6 +538,7 @@ export const vi = {
   'dashboard.byDimension': 'Nhiệm vụ theo tình trạng và lĩnh vực',
   'dashboard.byDimensionHint': 'Mỗi nhiệm vụ được tính một lần theo tình trạng chung của các đơn vị chủ trì.',
   'dashboard.tasksCount': '{count} nhiệm vụ',
+  'dashboard.assignmentsCount': '{count} lượt giao',
   'dashboard.segment': '{dimension} — {status}: {count} nhiệm vụ',
   'dashboard.allDimensions': 'Cả kế hoạch',
   'dashboard.units': 'Xếp hạng đơn vị theo tỷ lệ đúng hạn',

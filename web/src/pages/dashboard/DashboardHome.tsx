@@ -194,9 +194,15 @@ function DimensionBar({ planId, dim, label, dimensionParam, strong }: { planId: 
         <Text size="sm" fw={strong ? 700 : 500} style={{ minWidth: 0 }}>
           {label}
         </Text>
-        <Anchor component={Link} to={drillPath({ planId, view: 'tasks', dimension: dimensionParam })} size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="dimension-total">
-          {t('dashboard.tasksCount', { count: dim.total })}
-        </Anchor>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          <Anchor component={Link} to={drillPath({ planId, view: 'tasks', dimension: dimensionParam })} size="sm" data-testid="dimension-total">
+            {t('dashboard.tasksCount', { count: dim.total })}
+          </Anchor>
+          {' · '}
+          <Anchor component={Link} to={drillPath({ planId, view: 'assignments', dimension: dimensionParam })} size="sm" c="dimmed" data-testid="dimension-assignments">
+            {t('dashboard.assignmentsCount', { count: Object.values(dim.assignments).reduce((a, b) => a + b, 0) })}
+          </Anchor>
+        </Text>
       </Group>
       <div className="status-bar">
         {present.map((s) => (
