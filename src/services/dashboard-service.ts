@@ -95,11 +95,11 @@ export class DashboardService {
     const unitById = new Map(units.map((u) => [u.id, u]));
     const visible = (unitId: number) => unitById.get(unitId) !== undefined && unitById.get(unitId)!.kind !== 'external' && inScope(actor, unitId);
     const leads: Array<{ id: number; taskId: number; unitId: number }> = [];
-    const standing = new Map<number, AssignmentStanding & { words: Map<string, ProgressReport> | null }>();
+    const standing = new Map<number, Standing>();
     const at = (taskId: number, unitId: number) => {
       const k = standingKey(taskId, unitId);
       let s = standing.get(k);
-      if (!s) standing.set(k, (s = { reportId: null, any: null, words: null, onTime: '' }));
+      if (!s) standing.set(k, (s = new Standing()));
       return s;
     };
     let last = -1;
@@ -110,9 +110,8 @@ export class DashboardService {
         leads.push({ id: r.id, taskId: r.taskId, unitId: r.unitId });
         if (r.onTime) at(r.taskId, r.unitId).onTime = r.onTime;
       }
-      if (r.due !== null && r.status !== null && r.reportedAt !== null) {
-        (at(r.taskId, r.unitId).words ??= new Map()).set(r.due, { reportedAt: r.reportedAt, status: r.status, completedOn: r.completedOn });
-      }
+      // The row itself is the word (reportedAt, status, completedOn): no copy per row.
+      if (r.due !== null && r.status !== null && r.reportedAt !== null) at(r.taskId, r.unitId).add(r.due, r as ProgressReport);
     }
     for (const r of wholes) {
       const s = at(r.taskId, r.unitId);
@@ -129,5 +128,33 @@ export class DashboardService {
       now,
       ...(horizonDays !== undefined ? { horizonDays } : {}),
     };
+  }
+}
+
+/**
+ * One unit's standing on one task as the dashboard reads it. Usually a single word (on the governing due),
+ * so the words are kept in fields, not in a Map per assignment: 7,200 Maps per request were most of the
+ * garbage collector's work.
+ */
+class Standing implements AssignmentStanding {
+  reportId: number | null = null;
+  any: ProgressReport | null = null;
+  onTime = '';
+  words: Standing | null = null;
+  private dueA: string | null = null;
+  private wordA: ProgressReport | null = null;
+  private more: Map<string, ProgressReport> | null = null;
+
+  add(due: string, word: ProgressReport): void {
+    this.words = this;
+    if (this.dueA === null || this.dueA === due) {
+      this.dueA = due;
+      this.wordA = word;
+    } else (this.more ??= new Map()).set(due, word);
+  }
+
+  get(due: string): ProgressReport | undefined {
+    if (due === this.dueA) return this.wordA ?? undefined;
+    return this.more?.get(due);
   }
 }

@@ -110,9 +110,9 @@ export class StandingRepository {
         ...(await this.db
           .selectFrom('dashboardStanding')
           .select(['taskId', 'unitId', 'reportId'])
+          // Each term names the whole primary key, so both engines look the rows up by it.
+          .where((eb) => eb.or(slice.map((p) => eb.and([eb('taskId', '=', p.taskId), eb('unitId', '=', p.unitId), eb('due', '=', '')]))))
           .where('planId', '=', planId)
-          .where('due', '=', '')
-          .where((eb) => eb.or(slice.map((p) => eb.and([eb('taskId', '=', p.taskId), eb('unitId', '=', p.unitId)]))))
           .execute()),
       );
     }

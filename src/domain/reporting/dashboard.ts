@@ -80,8 +80,8 @@ export interface AssignmentStanding {
   reportId: number | null;
   /** The latest word over all the unit's entries on the task (read for tasks without dates). */
   any: ProgressReport | null;
-  /** The latest word per due date (at least for the dues dashboardDues names). */
-  words: ReadonlyMap<string, ProgressReport> | null;
+  /** The latest word per due date (at least for the dues dashboardDues names): a Map, or any lookup. */
+  words: { get(due: string): ProgressReport | undefined } | null;
   /** Sorted due dates whose latest word is done by the (original) due, joined by commas. */
   onTime: string;
 }
@@ -313,8 +313,9 @@ function assess(input: DashboardInput): Assessment {
       let goodPassed = 0;
       const list = s?.onTime ?? '';
       let pos = 0;
-      for (const d of view.dues) {
-        if (pos >= list.length || d > horizon) break;
+      const dues = view.dues;
+      for (let k = 0; k < view.inScope && pos < list.length; k++) {
+        const d = dues[k]!;
         if (!list.startsWith(d, pos)) {
           if (list.slice(pos, pos + 10) < d) {
             // A due no longer in the task's schedule: count the rest the slow way.
