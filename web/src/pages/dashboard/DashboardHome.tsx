@@ -190,7 +190,7 @@ function DimensionBar({ planId, dim, label, dimensionParam, strong }: { planId: 
   const to = (status: string) => drillPath({ planId, view: 'tasks', status, dimension: dimensionParam });
   return (
     <Box data-testid="dimension-bar" data-dimension={dimensionParam ?? '*'}>
-      <Group justify="space-between" gap="xs" wrap="nowrap" mb={4}>
+      <Group justify="space-between" gap={4} wrap="wrap" mb={4}>
         <Text size="sm" fw={strong ? 700 : 500} style={{ minWidth: 0 }}>
           {label}
         </Text>
