@@ -10,8 +10,9 @@ import swagger from '@fastify/swagger';
 import type { Services } from '../services/index.js';
 import { serverConfig, type ServerConfig } from './config.js';
 import { errorBody, handleError } from './errors.js';
-import { homePage, notFoundPage, webNotBuiltPage } from './pages.js';
+import { webNotBuiltPage } from './pages.js';
 import authPlugin from './plugins/auth.js';
+import { portalNotFound, portalRoutes } from './portal/index.js';
 import { apiRoutes } from './routes/index.js';
 import { MAX_PLAN_FILE_BYTES } from './routes/plans.js';
 
@@ -110,9 +111,8 @@ export async function buildApp(services: Services, overrides: Partial<ServerConf
   }
   await app.register(apiRoutes(services), { prefix: '/api/v1' });
 
-  app.get('/', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(homePage()),
-  );
+  // The public portal (/, /ke-hoach, /cong-khai…): server-rendered pages, see src/server/portal.
+  await app.register(portalRoutes(services));
 
   const indexHtml = config.webRoot ? readFileSync(join(config.webRoot, 'index.html'), 'utf8') : null;
   if (config.webRoot) {
@@ -139,7 +139,7 @@ export async function buildApp(services: Services, overrides: Partial<ServerConf
     if (request.url.startsWith('/api/')) {
       return reply.status(404).send(errorBody('not_found', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}.`));
     }
-    return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage(request.url.split('?')[0] ?? '/'));
+    return portalNotFound(request, reply);
   });
 
   return app;

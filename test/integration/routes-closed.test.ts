@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { sqliteEngine } from '../support/engines.js';
 
+/** Public portal pages (each is served for GET and HEAD). Portal areas add their paths here. */
+const PORTAL_PATHS = [
+  '/', '/sitemap.xml', '/robots.txt',
+];
+
 /** Routes that anyone may call. Any other route must answer 401 to a stranger. */
-const PUBLIC = new Set(['GET /healthz', 'POST /api/v1/auth/login', 'GET /api/docs/openapi.json', 'GET /api/docs', 'HEAD /api/docs', 'GET /', 'GET /app', 'GET /app/*', 'HEAD /healthz', 'HEAD /', 'HEAD /app', 'HEAD /app/*', 'HEAD /api/docs/openapi.json']);
+const PUBLIC = new Set([
+  'GET /healthz', 'POST /api/v1/auth/login', 'GET /api/docs/openapi.json', 'GET /api/docs', 'HEAD /api/docs', 'GET /app', 'GET /app/*', 'HEAD /healthz', 'HEAD /app', 'HEAD /app/*', 'HEAD /api/docs/openapi.json',
+  ...PORTAL_PATHS.flatMap((p) => [`GET ${p}`, `HEAD ${p}`]),
+]);
 
 describe('every route is closed unless it says it is public', () => {
   let t: TestApp;
