@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositories } from '../../src/db/repositories/index.js';
 import { buildDashboard, dashboardLines, rollUp, standingFromEntries, type DashboardEntry, type DashboardInput } from '../../src/domain/reporting/dashboard.js';
+import { onTimeRate } from '../../src/domain/reporting/extensions.js';
+import { assignmentStatus, type ProgressReport } from '../../src/domain/reporting/status.js';
 import { engines } from '../support/engines.js';
 import { createTestApp, type Client, type TestApp } from '../support/app.js';
 
@@ -117,6 +119,94 @@ describe('dashboard aggregation', () => {
     expect(d.overdueTotal).toBe(3); // blocked past its due is overdue too
     expect(d.units.find((u) => u.unitId === 10)).toMatchObject({ onTime: 1, late: 0, rate: 1 });
     expect(dashboardLines(input, { status: 'overdue', limit: 1, offset: 1 })).toEqual({ total: 2, items: [expect.objectContaining({ unitId: 13 })] });
+  });
+});
+
+describe('dashboard from the standing equals the direct derivation from every entry', () => {
+  /** A small deterministic generator. */
+  const rng = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const QUARTER_ENDS = ['2021-03-31', '2021-06-30', '2021-09-30', '2021-12-31', '2022-03-31', '2022-06-30'];
+
+  /** The rules applied straight to the history, as the dashboard did before the standing table. */
+  function direct(input: { tasks: DashboardInput['tasks']; assignments: DashboardInput['assignments']; entries: DashboardEntry[]; now: Date; horizon: string; today: string }) {
+    const lines: Array<[number, string, string | null]> = [];
+    const rates = new Map<number, Parameters<typeof onTimeRate>[0][number][]>();
+    let upcoming = 0;
+    for (const a of input.assignments) {
+      const task = input.tasks.find((t) => t.id === a.taskId)!;
+      const mine = input.entries.filter((e) => e.taskId === a.taskId && e.unitId === a.unitId);
+      const words = (due: string | null): ProgressReport[] =>
+        mine
+          .filter((e) => (e.reportStatus === 'submitted' || e.reportStatus === 'accepted') && e.submittedAt && (due === null || e.dues.includes(due)))
+          .map((e) => ({ reportedAt: e.submittedAt!, status: e.status, completedOn: e.completedOn }));
+      const dues = [...new Set(task.dues)].sort();
+      let g: string | null = null;
+      for (const d of dues) if (d <= input.today) g = d;
+      g ??= dues[0] ?? null;
+      const active = g === null ? task.kind === 'continuous' || mine.length > 0 : g <= input.horizon;
+      const st = assignmentStatus({ active, dues: g ? [g] : [], reports: words(g), now: input.now });
+      lines.push([a.id, st.status, st.due?.current ?? null]);
+      const list = rates.get(a.unitId) ?? [];
+      for (const d of dues) {
+        if (d > input.horizon) break;
+        list.push({ dues: [d], reports: words(d) });
+        if (d >= input.today) {
+          const u = assignmentStatus({ active: true, dues: [d], reports: words(d), now: input.now });
+          if (u.status !== 'done' && u.status !== 'done_late') upcoming++;
+        }
+      }
+      if (dues.length === 0) list.push({ dues: [], reports: [] });
+      rates.set(a.unitId, list);
+    }
+    return { lines, rates: new Map([...rates].map(([u, l]) => [u, onTimeRate(l, input.now)])), upcoming };
+  }
+
+  it.each(Array.from({ length: 16 }, (_, i) => i + 1))('on random histories (seed %i)', (seed) => {
+    const random = rng(seed);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const now = new Date(['2021-10-05T02:00:00Z', '2021-12-31T10:00:00Z', '2022-01-01T00:00:00Z', '2022-06-20T09:00:00Z'][seed % 4]!);
+    const tasks: DashboardInput['tasks'] = [
+      { id: 1, key: 'I/1', no: '1', content: 'A', dimension: 'participation', kind: 'recurring', dues: QUARTER_ENDS },
+      { id: 2, key: 'I/2', no: '2', content: 'B', dimension: 'transparency', kind: 'once', dues: ['2021-09-30'] },
+      { id: 3, key: 'I/3', no: '3', content: 'C', dimension: null, kind: 'continuous', dues: [] },
+      { id: 4, key: 'I/4', no: '4', content: 'D', dimension: 'participation', kind: 'once', dues: ['2022-07-15'] },
+      { id: 5, key: 'I/5', no: '5', content: 'E', dimension: null, kind: 'recurring', dues: ['2021-06-30', '2021-12-31', '2022-12-31'] },
+      { id: 6, key: 'I/6', no: '6', content: 'F', dimension: 'transparency', kind: 'event', dues: [] },
+    ];
+    const units = [10, 11, 12, 13, 14, 15];
+    const assignments = tasks.flatMap((t) => units.map((u) => ({ id: t.id * 100 + u, taskId: t.id, unitId: u })));
+    const entries: DashboardEntry[] = [];
+    let reportId = 1000;
+    for (const quarterEnd of QUARTER_ENDS) {
+      for (const unitId of units) {
+        reportId++;
+        const reportStatus = pick(['draft', 'submitted', 'returned', 'accepted', 'accepted'] as const);
+        const submitted = new Date(Date.parse(`${quarterEnd}T02:00:00Z`) + Math.floor(random() * 40 - 10) * 86_400_000 + Math.floor(random() * 24) * 3_600_000);
+        const submittedAt = reportStatus === 'draft' || submitted > now ? null : submitted.toISOString();
+        for (const t of tasks) {
+          if (random() < (t.kind === 'event' ? 0.7 : 0.2)) continue;
+          const status = pick(['not_started', 'in_progress', 'done', 'done', 'blocked'] as const);
+          const day = submittedAt ? submittedAt.slice(0, 10) : quarterEnd;
+          entries.push({
+            taskId: t.id,
+            assignmentId: t.id * 100 + unitId,
+            unitId,
+            reportId,
+            reportStatus: submittedAt ? reportStatus : 'draft',
+            submittedAt,
+            status,
+            completedOn: status === 'done' ? (random() < 0.5 ? day : pick(QUARTER_ENDS.filter((q) => q <= day).concat(day))) : null,
+            dues: t.dues.includes(quarterEnd) ? [quarterEnd] : t.dues.length === 0 ? [] : [pick(t.dues)],
+          });
+        }
+      }
+    }
+    const input: DashboardInput = { planId: 1, tasks, assignments, unitNames: new Map(units.map((u) => [u, `Đơn vị ${u}`])), standing: standingFromEntries(entries, now), now, horizonDays: 45 };
+    const d = buildDashboard(input);
+    const want = direct({ tasks, assignments, entries, now, horizon: new Date(Date.parse(`${d.today}T00:00:00Z`) + 45 * 86_400_000).toISOString().slice(0, 10), today: d.today });
+    expect(dashboardLines(input, { limit: 1000 }).items.map((l) => [l.assignmentId, l.status, l.dueDate])).toEqual(want.lines);
+    for (const u of d.units) expect({ rate: u.rate, onTime: u.onTime, late: u.late, pending: u.pending, unmeasured: u.unmeasured }).toEqual(want.rates.get(u.unitId));
+    expect(d.upcomingTotal).toBe(want.upcoming);
   });
 });
 
