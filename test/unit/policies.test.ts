@@ -39,7 +39,7 @@ describe('the permission matrix (role × unit × action)', () => {
   const insideUser = { id: 99, unitId: 7 };
   const outsideUser = { id: 98, unitId: 2 };
   // [who, action, subject, resource, allowed]
-  const cases: Array<[keyof typeof people, string, 'Unit' | 'User' | 'ApiToken' | 'AuditLog' | 'Plan' | 'PlanOverview' | 'Round' | 'Report' | 'Extension' | 'TaskSchedule', unknown, boolean]> = [];
+  const cases: Array<[keyof typeof people, string, 'Unit' | 'User' | 'ApiToken' | 'AuditLog' | 'Plan' | 'PlanOverview' | 'Round' | 'Report' | 'Extension' | 'TaskSchedule' | 'Notification', unknown, boolean]> = [];
   const unitIn = { id: 7, parentId: 3 };
   const unitOut = { id: 2, parentId: 1 };
   for (const who of Object.keys(people) as Array<keyof typeof people>) {
@@ -119,8 +119,27 @@ describe('the permission matrix (role × unit × action)', () => {
     const mine = { userId: people[who].id! };
     const someoneElses = { userId: 12345 };
     for (const action of ['list', 'read', 'update']) {
-      cases.push([who, action, 'Notification' as never, mine, true]);
-      cases.push([who, action, 'Notification' as never, someoneElses, false]);
+      cases.push([who, action, 'Notification', mine, true]);
+      cases.push([who, action, 'Notification', someoneElses, false]);
+    }
+  }
+
+  // Reception slots, procedures, dossiers: Hòa Vinh (6) is the officer's ward, Hòa Tâm (7) another
+  // commune of the thị xã, Sở Nội vụ (2) outside it.
+  for (const who of Object.keys(people) as Array<keyof typeof people>) {
+    const isAdmin = who === 'admin';
+    const schedules = isAdmin || who === 'noivu';
+    for (const [unitId, inHerWard, inTown] of [[6, true, true], [7, false, true], [2, false, false]] as const) {
+      const inScope = who === 'hoavinh' ? inHerWard : isAdmin || inTown;
+      cases.push([who, 'list', 'ReceptionSlot' as never, { unitId }, inScope]);
+      cases.push([who, 'read', 'ReceptionSlot' as never, { unitId }, inScope]);
+      for (const action of ['create', 'update']) {
+        cases.push([who, action, 'ReceptionSlot' as never, { unitId }, isAdmin || (inTown && who === 'noivu') || (inHerWard && who === 'hoavinh')]);
+        cases.push([who, action, 'Dossier' as never, { unitId }, isAdmin || (inHerWard && who === 'hoavinh')]);
+      }
+      cases.push([who, 'create', 'Procedure' as never, { unitId }, (schedules && (isAdmin || inTown)) || (inHerWard && who === 'hoavinh')]);
+      cases.push([who, 'list', 'Dossier' as never, { unitId }, inScope]);
+      cases.push([who, 'read', 'Dossier' as never, { unitId }, inScope]);
     }
   }
 
