@@ -96,7 +96,7 @@ function request(method: string, path: string, token: string, body?: unknown, if
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+    req.setTimeout(120_000, () => req.destroy(new Error('timeout')));
     if (payload !== undefined) req.write(payload);
     req.end();
   });
