@@ -1,4 +1,4 @@
-import { API_BASE, ApiError, http } from './client';
+import { API_BASE, http } from './client';
 import type {
   ApiToken,
   ImportPreview,
@@ -112,51 +112,12 @@ export const api = {
   },
   dashboard: {
     get: (planId: number) => http.get<DashboardView>('/dashboard', { planId }),
-    /**
-     * The assignments behind a number, a page at a time. Until the paged endpoint exists (404), the
-     * dashboard's full `assignments` array is filtered here instead.
-     */
-    assignments: async (planId: number, query: AssignmentQuery): Promise<AssignmentPage> => {
-      try {
-        return await http.get<AssignmentPage>('/dashboard/assignments', { planId, ...query });
-      } catch (e) {
-        if (!(e instanceof ApiError) || e.status !== 404) throw e;
-        const all = (await http.get<DashboardView>('/dashboard', { planId })).assignments;
-        if (!all) throw e;
-        const lines = all.filter(
-          (l) =>
-            (!query.status || l.status === query.status) &&
-            (query.unitId === undefined || l.unitId === query.unitId) &&
-            (query.taskId === undefined || l.taskId === query.taskId) &&
-            (query.dimension === undefined || (l.dimension ?? '') === query.dimension),
-        );
-        const offset = query.offset ?? 0;
-        return { total: lines.length, items: lines.slice(offset, offset + (query.limit ?? 50)) };
-      }
-    },
+    /** The unit assignments behind a number, filtered, a page at a time. */
+    assignments: (planId: number, query: AssignmentQuery) => http.get<AssignmentPage>('/dashboard/assignments', { planId, ...query }),
   },
   myReports: {
-    /** GET /reports?mine=1; until it exists (404), walked from the plans' rounds as before. */
-    list: async (): Promise<MyReport[]> => {
-      try {
-        return (await http.get<{ items: MyReport[] }>('/reports', { mine: 1 })).items;
-      } catch (e) {
-        if (!(e instanceof ApiError) || e.status !== 404) throw e;
-        const plans = await http.get<PlanSummary[]>('/plans');
-        const rounds = (await Promise.all(plans.map((p) => http.get<RoundView[]>(`/plans/${p.id}/rounds`).then((rs) => rs.map((r) => ({ r, p })))))).flat();
-        const full = await Promise.all(rounds.map(({ r, p }) => http.get<RoundView & { reports: ReportSummary[] }>(`/rounds/${r.id}`).then((round) => ({ round, p }))));
-        return full.flatMap(({ round, p }) =>
-          round.reports.map((report) => ({
-            ...report,
-            roundId: round.id,
-            roundLabel: round.label,
-            planId: p.id,
-            planTitle: p.title,
-            submissionDeadline: round.submissionDeadline,
-          })),
-        );
-      }
-    },
+    /** The reports of the signed-in officer's own unit (GET /reports?mine=1). */
+    list: async (): Promise<MyReport[]> => (await http.get<{ items: MyReport[] }>('/reports', { mine: 1 })).items,
   },
   notifications: {
     list: (unread?: boolean) => http.get<{ items: AppNotification[]; unread: number }>('/notifications', unread ? { unread: 1 } : undefined),

@@ -125,29 +125,18 @@ export interface ParsedDeadlines {
   results: Schedule[];
 }
 
-// Reporting follow-up (issue 4): dashboard, my reports, notifications, extensions. The dashboard lines are the
-// domain's; the shapes other parts of the API are still growing are written here as contracts.md gives them.
+// Reporting follow-up (issue 4): dashboard, my reports, notifications, extensions — the server's own shapes.
 export type { AssignmentStatusName, ReportedStatus } from '../../../src/domain/reporting/status';
-export type { AssignmentLine, DimensionStatus, OverdueLine, StatusCounts, UnitRank, UpcomingLine } from '../../../src/domain/reporting/dashboard';
-import type { AssignmentLine, DimensionStatus, OverdueLine, StatusCounts, UnitRank, UpcomingLine } from '../../../src/domain/reporting/dashboard';
+export type { AssignmentLine, Dashboard as DashboardView, DimensionStatus, OverdueLine, StatusCounts, UnitRank, UpcomingLine } from '../../../src/domain/reporting/dashboard';
+export type { ReportListItem as MyReport } from '../../../src/services/report-list-service';
+export type { NotificationView as AppNotification } from '../../../src/services/notification-service';
+export type { ExtensionView as Extension } from '../../../src/services/extension-service';
+import type { AssignmentLine } from '../../../src/domain/reporting/dashboard';
+import type { ExtensionView } from '../../../src/services/extension-service';
 
-/** GET /dashboard?planId=: the full `assignments` array is going away (paged endpoint instead); totals of capped lists may come. */
-export interface DashboardView {
-  planId: number;
-  asOf: string;
-  today: string;
-  horizonDays: number;
-  byDimension: DimensionStatus[];
-  totals: { tasks: StatusCounts; assignments: StatusCounts; taskCount: number; assignmentCount: number };
-  units: UnitRank[];
-  overdue: OverdueLine[];
-  upcoming: UpcomingLine[];
-  overdueTotal?: number;
-  upcomingTotal?: number;
-  progress: { doneTasks: number; taskCount: number; share: number | null; doneAssignments: number; assignmentCount: number; assignmentShare: number | null };
-  assignments?: AssignmentLine[];
-}
+export type ExtensionStatus = ExtensionView['status'];
 
+/** Filters of GET /dashboard/assignments. */
 export interface AssignmentQuery {
   status?: string;
   unitId?: number;
@@ -160,54 +149,4 @@ export interface AssignmentQuery {
 export interface AssignmentPage {
   total: number;
   items: AssignmentLine[];
-}
-
-/** GET /reports?mine=1: one report of the actor's unit. */
-export interface MyReport {
-  id: number;
-  roundId: number;
-  roundLabel: string;
-  planId: number;
-  planTitle: string;
-  unitId: number;
-  unitName: string;
-  status: 'draft' | 'submitted' | 'returned' | 'accepted';
-  version: number;
-  submissionDeadline: string;
-  submittedAt: string | null;
-  late: boolean;
-  submission?: string;
-  entryCount: number;
-}
-
-export interface AppNotification {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export type ExtensionStatus = 'pending' | 'approved' | 'refused';
-
-export interface Extension {
-  id: number;
-  assignmentId: number;
-  taskId: number;
-  taskNo: string | null;
-  taskContent: string;
-  unitId: number;
-  unitName: string;
-  originalDue: string;
-  currentDue: string;
-  requestedDate: string;
-  reason: string;
-  status: ExtensionStatus;
-  requestedBy: number | string | null;
-  requestedAt: string;
-  decidedBy: number | string | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
 }

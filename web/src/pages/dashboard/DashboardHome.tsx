@@ -96,8 +96,8 @@ function PendingExtensions({ planId }: { planId: number }) {
 
 function DashboardBody({ d }: { d: DashboardView }) {
   const t = useT();
-  const overdueTotal = d.overdueTotal ?? d.overdue.length;
-  const upcomingTotal = d.upcomingTotal ?? d.upcoming.length;
+  const overdueTotal = d.overdueTotal;
+  const upcomingTotal = d.upcomingTotal;
   const share = percent(d.progress.share);
   return (
     <>
