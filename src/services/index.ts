@@ -21,6 +21,10 @@ import { ExtensionService } from './extension-service.js';
 import { ScheduleEventService } from './schedule-event-service.js';
 import { ReportListService } from './report-list-service.js';
 import { ContributionService } from './contribution-service.js';
+import { DisclosureService } from './disclosure-service.js';
+import { PortalService } from './portal-service.js';
+import { ReceptionService } from './reception-service.js';
+import { DossierService } from './dossier-service.js';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -68,6 +72,10 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
       ...options.reminders,
     }),
     notifications: new NotificationService(store, clock),
+    disclosures: new DisclosureService(store, audit, clock),
+    portal: new PortalService(store, clock),
+    reception: new ReceptionService(store, audit, clock),
+    dossiers: new DossierService(store, audit, clock),
   };
 }
 

@@ -5,6 +5,9 @@ import { sqliteEngine } from '../support/engines.js';
 /** Public portal pages (each is served for GET and HEAD). Portal areas add their paths here. */
 const PORTAL_PATHS = [
   '/', '/sitemap.xml', '/robots.txt',
+  '/ke-hoach', '/ke-hoach/:id', '/ke-hoach/:id/nhiem-vu/:taskId', '/don-vi/:code', '/tim-kiem',
+  '/lich-tiep-cong-dan', '/lich-tiep-cong-dan.ics', '/du-lieu/lich-tiep-cong-dan.json', '/du-lieu/lich-tiep-cong-dan.csv',
+  '/tra-cuu', '/thu-tuc-hanh-chinh', '/du-lieu/thu-tuc-hanh-chinh.json', '/du-lieu/thu-tuc-hanh-chinh.csv',
 ];
 
 /** Routes that anyone may call. Any other route must answer 401 to a stranger. */

@@ -3,12 +3,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { ApiTokenRepository } from './api-tokens.js';
 import { AuditRepository } from './audit.js';
+import { DisclosureRepository } from './disclosures.js';
 import { ExtensionRepository } from './extensions.js';
+import { DossierRepository } from './dossiers.js';
+import { ReceptionRepository } from './reception.js';
 import { LeaseRepository } from './leases.js';
 import { LoginAttemptRepository } from './login-attempts.js';
 import { NotificationRepository, ReminderQueryRepository } from './notifications.js';
 import { OutboxRepository } from './outbox.js';
 import { PlanRepository } from './plans.js';
+import { PortalRepository } from './portal.js';
 import { ReportingRepository } from './reporting.js';
 import { SessionRepository } from './sessions.js';
 import { StandingRepository } from './standing.js';
@@ -32,6 +36,10 @@ export function repositories(db: Kysely<Database>) {
     reminders: new ReminderQueryRepository(db),
     standing: new StandingRepository(db),
     extensions: new ExtensionRepository(db),
+    disclosures: new DisclosureRepository(db),
+    reception: new ReceptionRepository(db),
+    dossiers: new DossierRepository(db),
+    portal: new PortalRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -3,6 +3,8 @@ import type { Services } from '../../services/index.js';
 import type { PortalArea } from './area.js';
 import { sendFile, sendNotFound } from './respond.js';
 import { plansArea } from './routes/plans.js';
+import { receptionArea } from './routes/reception.js';
+import { lookupArea } from './routes/lookup.js';
 
 /**
  * The areas of the public portal. Each area is one file under routes/ exporting a PortalArea;
@@ -10,6 +12,8 @@ import { plansArea } from './routes/plans.js';
  */
 export const PORTAL_AREAS: PortalArea[] = [
   plansArea,
+  receptionArea,
+  lookupArea,
 ];
 
 /** The public portal: server-rendered Vietnamese pages without JavaScript, plus sitemap.xml and robots.txt. */

@@ -1,0 +1,481 @@
+import { DIMENSION_LABEL_VI, DIMENSIONS, type Dimension, type Plan, type Task } from '../domain/plans/plan.js';
+import { buildDashboard, dashboardLines, rollUp, standingFromEntries, standingKey, type DashboardEntry, type DashboardInput, type DashboardTask } from '../domain/reporting/dashboard.js';
+import { taskOriginalDues } from '../domain/reporting/due.js';
+import { STATUS_LABEL_VI, type AssignmentStatusName } from '../domain/reporting/status.js';
+import { matchesSearch, searchKey } from '../domain/text/normalize.js';
+import { vnDate } from '../domain/time.js';
+import type { Unit } from '../domain/units/unit.js';
+import type { Store } from '../db/repositories/index.js';
+import type { AcceptedEntryRow, AcceptedReportRow } from '../db/repositories/portal.js';
+import type { Clock } from './clock.js';
+import { currentDuesOf, dueFactsOf } from './extension-service.js';
+
+/**
+ * The public read model of plans (issue 5): what citizens see of the plans, their tasks and the units'
+ * progress. Only ACCEPTED report content is ever read (db/repositories/portal.ts filters every query on
+ * it); statuses are derived with the same domain rules as the staff dashboard (buildDashboard,
+ * assignmentStatus) from accepted words alone. A unit without an accepted word on a task shows
+ * "Chưa có báo cáo được duyệt" — or "Chưa đến hạn" when the schedule asks nothing yet.
+ * No actor: everything here is public by construction.
+ */
+
+export type PublicStatusCode = AssignmentStatusName | 'no_report';
+
+export const PUBLIC_STATUS_LABEL_VI: Record<PublicStatusCode, string> = {
+  ...STATUS_LABEL_VI,
+  no_report: 'Chưa có báo cáo được duyệt',
+};
+
+export interface PublicStatus {
+  code: PublicStatusCode;
+  label: string;
+}
+
+const statusOf = (code: PublicStatusCode): PublicStatus => ({ code, label: PUBLIC_STATUS_LABEL_VI[code] });
+
+export interface PublicUnitRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export interface PublicPlanSummary {
+  id: number;
+  number: string | null;
+  title: string;
+  issuer: PublicUnitRef | null;
+  issuedOn: string | null;
+  periodFrom: string;
+  periodTo: string;
+  inForce: boolean;
+  /** Share of tasks done (every lead unit's accepted word says done), from accepted reports only. */
+  progress: { doneTasks: number; taskCount: number; share: number | null };
+}
+
+/** One accepted report, as a published item of the timeline. */
+export interface PublicUpdate {
+  reportId: number;
+  planId: number;
+  planTitle: string;
+  unit: PublicUnitRef;
+  roundLabel: string;
+  /** UTC instant the coordinator accepted the report. */
+  acceptedAt: string;
+}
+
+export interface PublicAssignment {
+  unit: PublicUnitRef;
+  role: 'lead' | 'coordinating';
+  /** Lead units only (coordinating units' words show on the task page). */
+  status: PublicStatus | null;
+  /** The due in force for this unit (after an approved extension), YYYY-MM-DD. */
+  dueDate: string | null;
+  /** The unit's latest accepted word: round, status, result text. */
+  latest: PublicWord | null;
+}
+
+export interface PublicWord {
+  entryId: number;
+  roundLabel: string;
+  submittedAt: string | null;
+  status: PublicStatus;
+  progress: number | null;
+  results: string;
+  completedOn: string | null;
+}
+
+export interface PublicTaskLine {
+  id: number;
+  no: string;
+  key: string;
+  content: string;
+  dimension: string | null;
+  output: string;
+  leadText: string;
+  coordinatingText: string;
+  deadlineText: string;
+  /** Original dues of the schedule, sorted. */
+  dues: string[];
+  /** The first due from today on, else the last one passed; null without dates. */
+  nextDue: string | null;
+  status: PublicStatus;
+  assignments: PublicAssignment[];
+}
+
+export interface PublicDimension {
+  dimension: string | null;
+  label: string;
+  counts: Record<PublicStatusCode, number>;
+  done: number;
+  total: number;
+  tasks: PublicTaskLine[];
+}
+
+export interface PublicPlan extends PublicPlanSummary {
+  bases: string[];
+  dimensions: PublicDimension[];
+  timeline: PublicUpdate[];
+}
+
+export interface PublicUnitWord extends PublicWord {
+  evidence: Array<{ docNumber: string | null; docDate: string | null; summary: string }>;
+}
+
+export interface PublicTask {
+  plan: PublicPlanSummary;
+  task: PublicTaskLine;
+  dimensionLabel: string;
+  /** Every unit with an assignment, each with all its accepted words, newest first. */
+  units: Array<{ unit: PublicUnitRef; role: 'lead' | 'coordinating'; status: PublicStatus | null; dueDate: string | null; words: PublicUnitWord[] }>;
+}
+
+export interface PublicUnitPage {
+  unit: PublicUnitRef & { kind: string; parent: PublicUnitRef | null };
+  plans: Array<{ plan: PublicPlanSummary; tasks: Array<{ task: PublicTaskLine; role: 'lead' | 'coordinating'; assignment: PublicAssignment }> }>;
+  updates: PublicUpdate[];
+}
+
+export interface SearchResults {
+  query: string;
+  /** True when the query was cut to MAX_QUERY characters. */
+  truncated: boolean;
+  words: string[];
+  plans: Array<{ id: number; title: string; number: string | null }>;
+  tasks: Array<{ id: number; planId: number; no: string; content: string }>;
+  units: PublicUnitRef[];
+}
+
+export const MAX_QUERY = 200;
+const MAX_WORDS = 8;
+const RESULT_LIMIT = 50;
+
+export function dimensionLabel(dimension: string | null): string {
+  return dimension && dimension in DIMENSION_LABEL_VI ? DIMENSION_LABEL_VI[dimension as Dimension] : 'Nhiệm vụ khác';
+}
+
+const isDone = (s: PublicStatusCode) => s === 'done' || s === 'done_late';
+const zeroCounts = (): Record<PublicStatusCode, number> => ({ not_due: 0, not_started: 0, in_progress: 0, done: 0, done_late: 0, overdue: 0, blocked: 0, no_report: 0 });
+
+/** Everything the public pages derive for one plan, computed once per request. */
+interface PlanModel {
+  plan: Plan;
+  summary: PublicPlanSummary;
+  tasks: Task[];
+  lines: Map<number, PublicTaskLine>;
+  entries: AcceptedEntryRow[];
+}
+
+export class PortalService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  private ref(u: Unit | undefined): PublicUnitRef | null {
+    return u ? { id: u.id, code: u.code, name: u.name } : null;
+  }
+
+  /** Every plan, newest first, with its progress; in force first. */
+  async plans(): Promise<PublicPlanSummary[]> {
+    const read = this.store.read;
+    const [plans, units] = await Promise.all([read.plans.list(), read.units.list()]);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const out: PublicPlanSummary[] = [];
+    for (const p of plans) out.push((await this.model(p, byId)).summary);
+    return out.sort((a, b) => Number(b.inForce) - Number(a.inForce) || b.id - a.id);
+  }
+
+  /** Plans whose period holds today. */
+  async plansInForce(): Promise<PublicPlanSummary[]> {
+    return (await this.plans()).filter((p) => p.inForce);
+  }
+
+  /** The newest accepted reports over every plan (the home page's "newest published items"). */
+  async latestUpdates(limit = 8): Promise<PublicUpdate[]> {
+    const read = this.store.read;
+    const [rows, plans, units] = await Promise.all([read.portal.acceptedReports({ limit }), read.plans.list(), read.units.list()]);
+    return this.updates(rows, new Map(plans.map((p) => [p.id, p.title])), new Map(units.map((u) => [u.id, u])));
+  }
+
+  private updates(rows: AcceptedReportRow[], planTitles: Map<number, string>, units: Map<number, Unit>): PublicUpdate[] {
+    return rows.flatMap((r) => {
+      const unit = this.ref(units.get(r.unitId));
+      return unit ? [{ reportId: r.reportId, planId: r.planId, planTitle: planTitles.get(r.planId) ?? '', unit, roundLabel: r.roundLabel, acceptedAt: r.acceptedAt }] : [];
+    });
+  }
+
+  /** The plan accountability page; null when no plan has this id. */
+  async plan(planId: number): Promise<PublicPlan | null> {
+    const read = this.store.read;
+    const plan = await read.plans.get(planId);
+    if (!plan) return null;
+    const units = new Map((await read.units.list()).map((u) => [u.id, u]));
+    const model = await this.model(plan, units);
+    const dims = new Map<string, PublicDimension>();
+    for (const t of model.tasks) {
+      const line = model.lines.get(t.id)!;
+      const k = t.dimension ?? '';
+      let d = dims.get(k);
+      if (!d) dims.set(k, (d = { dimension: t.dimension, label: dimensionLabel(t.dimension), counts: zeroCounts(), done: 0, total: 0, tasks: [] }));
+      d.tasks.push(line);
+      d.counts[line.status.code]++;
+      d.total++;
+      if (isDone(line.status.code)) d.done++;
+    }
+    const order = (d: string | null) => {
+      const i = (DIMENSIONS as readonly (string | null)[]).indexOf(d);
+      return i < 0 ? DIMENSIONS.length : i;
+    };
+    const timelineRows = await read.portal.acceptedReports({ planId, limit: 30 });
+    return {
+      ...model.summary,
+      bases: plan.bases,
+      dimensions: [...dims.values()].sort((a, b) => order(a.dimension) - order(b.dimension)),
+      timeline: this.updates(timelineRows, new Map([[plan.id, plan.title]]), units),
+    };
+  }
+
+  /** One task with every unit's accepted words and evidence summaries; null when the task is not in the plan. */
+  async task(planId: number, taskId: number): Promise<PublicTask | null> {
+    const read = this.store.read;
+    const plan = await read.plans.get(planId);
+    if (!plan) return null;
+    const units = new Map((await read.units.list()).map((u) => [u.id, u]));
+    const model = await this.model(plan, units);
+    const line = model.lines.get(taskId);
+    if (!line) return null;
+    const entries = model.entries.filter((e) => e.taskId === taskId);
+    const evidence = await read.portal.evidenceOfEntries(entries.map((e) => e.entryId));
+    const evidenceBy = new Map<number, PublicUnitWord['evidence']>();
+    for (const ev of evidence) (evidenceBy.get(ev.entryId) ?? evidenceBy.set(ev.entryId, []).get(ev.entryId)!).push({ docNumber: ev.docNumber, docDate: ev.docDate, summary: ev.summary });
+    const wordsBy = new Map<number, PublicUnitWord[]>();
+    for (const e of entries) {
+      (wordsBy.get(e.unitId) ?? wordsBy.set(e.unitId, []).get(e.unitId)!).push({ ...wordOf(e), evidence: evidenceBy.get(e.entryId) ?? [] });
+    }
+    for (const list of wordsBy.values()) list.sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? '') || b.entryId - a.entryId);
+    const out: PublicTask['units'] = line.assignments.map((a) => ({ unit: a.unit, role: a.role, status: a.status, dueDate: a.dueDate, words: wordsBy.get(a.unit.id) ?? [] }));
+    // A unit that reported on the task without (or no longer with) an assignment still shows its accepted word.
+    for (const [unitId, words] of wordsBy) {
+      if (out.some((u) => u.unit.id === unitId)) continue;
+      const unit = this.ref(units.get(unitId));
+      if (unit) out.push({ unit, role: entries.find((e) => e.unitId === unitId)!.role, status: null, dueDate: null, words });
+    }
+    return { plan: model.summary, task: line, dimensionLabel: dimensionLabel(line.dimension), units: out };
+  }
+
+  /** One unit (commune, ward, office) by its code: its tasks in every plan and their public status. */
+  async unit(code: string): Promise<PublicUnitPage | null> {
+    const read = this.store.read;
+    const all = await read.units.list();
+    const unit = all.find((u) => u.code === code || u.code.toLowerCase() === code.toLowerCase());
+    if (!unit || unit.kind === 'external') return null;
+    const byId = new Map(all.map((u) => [u.id, u]));
+    const mine = await read.portal.assignmentsOfUnit(unit.id);
+    const planIds = [...new Set(mine.map((a) => a.planId))];
+    const plans: PublicUnitPage['plans'] = [];
+    for (const planId of planIds) {
+      const plan = await read.plans.get(planId);
+      if (!plan) continue;
+      const model = await this.model(plan, byId);
+      const tasks: PublicUnitPage['plans'][number]['tasks'] = [];
+      for (const a of mine.filter((x) => x.planId === planId)) {
+        const line = model.lines.get(a.taskId);
+        const assignment = line?.assignments.find((x) => x.unit.id === unit.id && x.role === a.role);
+        if (line && assignment) tasks.push({ task: line, role: a.role, assignment });
+      }
+      plans.push({ plan: model.summary, tasks });
+    }
+    const rows = await read.portal.acceptedReports({ unitId: unit.id, limit: 20 });
+    const titles = new Map((await read.plans.list()).map((p) => [p.id, p.title]));
+    return {
+      unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind, parent: this.ref(unit.parentId === null ? undefined : byId.get(unit.parentId)) },
+      plans,
+      updates: this.updates(rows, titles, byId),
+    };
+  }
+
+  /** Units of government and offices citizens may look up (no external bodies), communes and wards first. */
+  async publicUnits(): Promise<Array<PublicUnitRef & { kind: string }>> {
+    const units = (await this.store.read.units.list()).filter((u) => u.kind !== 'external');
+    const rank = (k: string) => (k === 'commune' || k === 'ward' ? 0 : k === 'district' || k === 'province' ? 1 : 2);
+    return units
+      .sort((a, b) => rank(a.kind) - rank(b.kind) || a.name.localeCompare(b.name, 'vi'))
+      .map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind }));
+  }
+
+  /** Search without diacritics over task contents, plan titles and unit names. */
+  async search(input: string): Promise<SearchResults> {
+    const truncated = input.length > MAX_QUERY;
+    const query = truncated ? input.slice(0, MAX_QUERY) : input;
+    const words = [...new Set(searchKey(query).split(' ').filter(Boolean))].slice(0, MAX_WORDS);
+    if (words.length === 0) return { query, truncated, words, plans: [], tasks: [], units: [] };
+    const read = this.store.read;
+    const key = words.join(' ');
+    const [plans, tasks, units] = await Promise.all([
+      read.portal.searchPlans(words, RESULT_LIMIT * 4),
+      read.portal.searchTasks(words, RESULT_LIMIT * 4),
+      read.portal.searchUnits(words, RESULT_LIMIT * 4),
+    ]);
+    return {
+      query,
+      truncated,
+      words,
+      plans: plans.filter((p) => matchesSearch(p.searchText, key)).slice(0, RESULT_LIMIT).map((p) => ({ id: p.id, title: p.title, number: p.number })),
+      tasks: tasks.filter((t) => matchesSearch(t.searchText, key)).slice(0, RESULT_LIMIT).map((t) => ({ id: t.id, planId: t.planId, no: t.no, content: t.content })),
+      units: units.filter((u) => matchesSearch(u.searchText, key)).slice(0, RESULT_LIMIT).map((u) => ({ id: u.id, code: u.code, name: u.name })),
+    };
+  }
+
+  /** Derives every task's public status for one plan from its accepted entries alone. */
+  private async model(plan: Plan, units: Map<number, Unit>): Promise<PlanModel> {
+    const read = this.store.read;
+    const now = this.clock.now();
+    const today = vnDate(now);
+    const [tasks, events, extended, entries] = await Promise.all([
+      read.plans.tasks(plan.id),
+      read.extensions.eventsOfPlan(plan.id),
+      read.extensions.approvedOfPlan(plan.id),
+      read.portal.acceptedEntriesOfPlan(plan.id),
+    ]);
+    const assignments = await read.plans.assignments(tasks.map((t) => t.id));
+    const facts = dueFactsOf(events);
+    const currentDues = currentDuesOf(extended);
+    const dashTasks: DashboardTask[] = tasks.map((t) => ({
+      id: t.id,
+      key: t.key,
+      no: t.no,
+      content: t.content,
+      dimension: t.dimension,
+      kind: t.schedule.kind,
+      dues: taskOriginalDues(t, { triggers: facts.triggers.get(t.id) ?? [], coordinatorDates: facts.coordinatorDates.get(t.id) ?? [] }),
+    }));
+    const visible = (unitId: number) => {
+      const u = units.get(unitId);
+      return u !== undefined && u.kind !== 'external';
+    };
+    const leads = assignments.filter((a) => a.role === 'lead' && visible(a.unitId));
+    // Accepted entries only (the repository's WHERE); the standing fold counts them as words.
+    const dashEntries: DashboardEntry[] = entries.map((e) => ({
+      taskId: e.taskId,
+      assignmentId: e.assignmentId,
+      unitId: e.unitId,
+      reportId: e.reportId,
+      reportStatus: e.reportStatus,
+      submittedAt: e.submittedAt,
+      status: e.status,
+      completedOn: e.completedOn,
+      dues: parseDues(e.dues),
+    }));
+    const leadEntries = dashEntries.filter((e, i) => entries[i]!.role === 'lead');
+    const standing = standingFromEntries(leadEntries, now);
+    const input: DashboardInput = {
+      planId: plan.id,
+      tasks: dashTasks,
+      assignments: leads.map((a) => ({ id: a.id, taskId: a.taskId, unitId: a.unitId })),
+      unitNames: new Map([...units.values()].map((u) => [u.id, u.name])),
+      standing,
+      currentDues,
+      now,
+      listLimit: 0,
+    };
+    const dashboard = buildDashboard(input);
+    const lines = dashboardLines(input, { limit: Number.MAX_SAFE_INTEGER }).items;
+    const lineBy = new Map(lines.map((l) => [l.assignmentId, l]));
+
+    // The latest accepted word of each (task, unit), whatever the role.
+    const latest = new Map<number, AcceptedEntryRow>();
+    for (const e of entries) {
+      const k = standingKey(e.taskId, e.unitId);
+      const prev = latest.get(k);
+      if (!prev || (e.submittedAt ?? '') >= (prev.submittedAt ?? '')) latest.set(k, e);
+    }
+
+    const taskLines = new Map<number, PublicTaskLine>();
+    const byTask = new Map<number, typeof assignments>();
+    for (const a of assignments) if (visible(a.unitId)) (byTask.get(a.taskId) ?? byTask.set(a.taskId, []).get(a.taskId)!).push(a);
+    const dashTaskBy = new Map(dashTasks.map((t) => [t.id, t]));
+    for (const t of tasks) {
+      const list = byTask.get(t.id) ?? [];
+      const out: PublicAssignment[] = [];
+      const leadStatuses: PublicStatusCode[] = [];
+      const known: AssignmentStatusName[] = [];
+      for (const a of list) {
+        const unit = this.ref(units.get(a.unitId))!;
+        const word = latest.get(standingKey(t.id, a.unitId)) ?? null;
+        if (a.role === 'lead') {
+          const l = lineBy.get(a.id);
+          const derived: AssignmentStatusName = l?.status ?? 'not_due';
+          const hasWord = standing.get(standingKey(t.id, a.unitId))?.any != null;
+          const code: PublicStatusCode = hasWord || derived === 'not_due' ? derived : 'no_report';
+          if (hasWord) known.push(derived);
+          leadStatuses.push(code);
+          out.push({ unit, role: 'lead', status: statusOf(code), dueDate: l?.dueDate ?? null, latest: word && wordOf(word) });
+        } else {
+          out.push({ unit, role: 'coordinating', status: null, dueDate: null, latest: word && wordOf(word) });
+        }
+      }
+      const dues = [...(dashTaskBy.get(t.id)?.dues ?? [])].sort();
+      let code: PublicStatusCode;
+      if (known.length === 0) code = leadStatuses.includes('no_report') ? 'no_report' : 'not_due';
+      else {
+        code = rollUp(known);
+        if (isDone(code) && known.length < leadStatuses.length) code = 'in_progress';
+      }
+      out.sort((a, b) => (a.role === b.role ? a.unit.name.localeCompare(b.unit.name, 'vi') : a.role === 'lead' ? -1 : 1));
+      taskLines.set(t.id, {
+        id: t.id,
+        no: t.no,
+        key: t.key,
+        content: t.content,
+        dimension: t.dimension,
+        output: t.output,
+        leadText: t.leadText,
+        coordinatingText: t.coordinatingText,
+        deadlineText: t.deadlineText,
+        dues,
+        nextDue: dues.find((d) => d >= today) ?? dues[dues.length - 1] ?? null,
+        status: statusOf(code),
+        assignments: out,
+      });
+    }
+    const issuer = this.ref(units.get(plan.issuerUnitId));
+    return {
+      plan,
+      tasks,
+      lines: taskLines,
+      entries,
+      summary: {
+        id: plan.id,
+        number: plan.number,
+        title: plan.title,
+        issuer,
+        issuedOn: plan.issuedOn,
+        periodFrom: plan.periodFrom,
+        periodTo: plan.periodTo,
+        inForce: plan.periodFrom <= today && today <= plan.periodTo,
+        progress: { doneTasks: dashboard.progress.doneTasks, taskCount: tasks.length, share: tasks.length ? dashboard.progress.doneTasks / tasks.length : null },
+      },
+    };
+  }
+}
+
+function parseDues(json: string): string[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((d): d is string => typeof d === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function wordOf(e: AcceptedEntryRow): PublicWord {
+  return {
+    entryId: e.entryId,
+    roundLabel: e.roundLabel,
+    submittedAt: e.submittedAt,
+    status: statusOf(e.status === 'done' ? 'done' : e.status === 'blocked' ? 'blocked' : e.status === 'in_progress' ? 'in_progress' : 'not_started'),
+    progress: e.progress,
+    results: e.results,
+    completedOn: e.completedOn,
+  };
+}
