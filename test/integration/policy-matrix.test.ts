@@ -203,6 +203,13 @@ for (const engine of engines) {
         });
       });
 
+      it('sign-in abilities say who gets the dashboard and who decides extensions, as the policy does', () => {
+        expect(loginBodies.get(who)!.abilities).toMatchObject({
+          readDashboard: ['admin', 'coordinator', 'leader', 'supervisor'].includes(USERS[who].role),
+          decideExtensions: ['admin', 'coordinator'].includes(USERS[who].role),
+        });
+      });
+
       for (const action of ACTIONS) {
         for (const target of Object.keys(TARGETS) as Target[]) {
           const status = expectedStatus(who, action, target);

@@ -9,6 +9,9 @@ import { ChangePasswordBody, LoginBody } from '../schemas/accounts.js';
 /** What the staff app may show: the policy's answers for the signed-in user, so the UI never guesses. */
 export function abilities(actor: Actor) {
   const anyUnit = { id: null, parentId: null };
+  // Plans are issued by a unit: the user may act on plans if some issuer in reach allows it.
+  const forSomeIssuer = (allowed: (issuerUnitId: number | null) => boolean) =>
+    actor.scope === null ? allowed(null) : [...actor.scope].some((issuerUnitId) => allowed(issuerUnitId));
   return {
     createUnit: can(actor, 'create', 'Unit', anyUnit),
     updateUnit: can(actor, 'update', 'Unit', anyUnit),
@@ -18,11 +21,9 @@ export function abilities(actor: Actor) {
     updateUser: can(actor, 'update', 'User', { id: null, unitId: null }),
     resetPassword: can(actor, 'resetPassword', 'User', { id: null, unitId: null }),
     readAudit: can(actor, 'read', 'AuditLog', {}),
-    // A plan is imported for an issuing unit: the user may import if some unit in reach allows it.
-    importPlan:
-      actor.scope === null
-        ? can(actor, 'create', 'Plan', { issuerUnitId: null })
-        : [...actor.scope].some((issuerUnitId) => can(actor, 'create', 'Plan', { issuerUnitId })),
+    importPlan: forSomeIssuer((issuerUnitId) => can(actor, 'create', 'Plan', { issuerUnitId })),
+    readDashboard: forSomeIssuer((id) => can(actor, 'read', 'PlanOverview', { planIssuerUnitId: id ?? 0 })),
+    decideExtensions: forSomeIssuer((id) => can(actor, 'review', 'Extension', { unitId: id ?? 0, planIssuerUnitId: id ?? 0 })),
   };
 }
 

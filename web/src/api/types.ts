@@ -62,6 +62,7 @@ export interface Abilities {
   importPlan: boolean;
   /** Not sent by the server yet: who may read a plan's dashboard (policy PlanOverview.read). */
   readDashboard?: boolean;
+  decideExtensions?: boolean;
 }
 
 export interface Session {

@@ -9,6 +9,6 @@ export function canSeeDashboard(session: Pick<Session, 'user' | 'abilities'>): b
 }
 
 /** Who decides on extension requests (the API refuses the others anyway). */
-export function canDecideExtensions(session: Pick<Session, 'user'>): boolean {
-  return session.user.role === 'coordinator' || session.user.role === 'admin';
+export function canDecideExtensions(session: Pick<Session, 'user' | 'abilities'>): boolean {
+  return session.abilities.decideExtensions ?? (session.user.role === 'coordinator' || session.user.role === 'admin');
 }
