@@ -1,14 +1,17 @@
 /**
  * The dashboard of a plan (issue 4, item 5): tasks by status per dimension, units ranked by on-time rate,
  * the overdue list, the dues of the next days and the plan's progress. Pure: the service reads the plan,
- * its lead assignments and every lead entry of its rounds in a few queries and hands them over.
+ * its lead assignments and each unit's standing on each task (standing.ts, kept in the table of migration
+ * 0005: never the whole entry history) and hands them over.
  *
  * Per assignment, the governing due is the latest due already passed, else the next one; the unit's word
- * on it is the entries of submitted or accepted reports whose dues hold that date (a task without dates —
- * continuous — takes every such entry). The status is then derived with assignmentStatus, so "overdue" is
- * computed at read time. On-time rates count every due occurrence against its ORIGINAL date (onTimeRate).
- * Every item carries the ids the staff app needs to open what lies behind it: taskId, unitId, and
- * reportId (the latest report listing the task for the unit) when one exists.
+ * on it is its latest word among the entries of submitted or accepted reports whose dues hold that date (a
+ * task without dates — continuous — takes the latest over all). The status is then derived with statusName,
+ * the core of assignmentStatus, against the due in force (an approved extension moves it), so "overdue" is
+ * computed at read time. On-time rates count every due occurrence up to the horizon against its ORIGINAL
+ * date (onTimeOutcome). Every item carries the ids the staff app needs to open what lies behind it: taskId,
+ * unitId, and reportId (the latest report listing the task for the unit) when one exists. The overdue and
+ * upcoming lists are capped (listLimit) with their totals; dashboardLines pages every line.
  */
 import { DIMENSIONS } from '../plans/plan.js';
 import { addDays, daysBetween } from '../schedule/calendar.js';
