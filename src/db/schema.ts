@@ -350,6 +350,64 @@ export interface TaskScheduleEventTable {
   retiredAt: string | null;
 }
 
+/** One slot of a unit's citizen reception schedule (lịch tiếp công dân), migration 0008. */
+export interface ReceptionSlotTable {
+  id: Generated<number>;
+  unitId: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  place: string;
+  officerName: string;
+  officerTitle: string;
+  /** The officer's work phone (public by design); never a citizen's. */
+  officerPhone: string | null;
+  kind: 'periodic' | 'regular';
+  note: string | null;
+  status: 'draft' | 'published' | 'cancelled';
+  publishedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  version: number;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An administrative procedure a unit handles (thủ tục hành chính). */
+export interface ProcedureTable {
+  id: Generated<number>;
+  unitId: number;
+  code: string;
+  name: string;
+  field: string;
+  processingDays: number | null;
+  fee: string | null;
+  searchText: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A dossier received at a unit; no applicant phone or ID column, on purpose. */
+export interface DossierTable {
+  id: Generated<number>;
+  code: string;
+  receiptCode: string;
+  procedureId: number;
+  unitId: number;
+  applicantName: string;
+  receivedDate: string;
+  dueDate: string;
+  status: 'received' | 'processing' | 'supplement' | 'resolved' | 'returned';
+  returnedDate: string | null;
+  /** JSON array of {date, status, note}. */
+  steps: string;
+  version: number;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -374,6 +432,9 @@ export interface Database {
   jobLeases: JobLeaseTable;
   extensions: ExtensionTable;
   taskScheduleEvents: TaskScheduleEventTable;
+  receptionSlots: ReceptionSlotTable;
+  procedures: ProcedureTable;
+  dossiers: DossierTable;
   dashboardStanding: DashboardStandingTable;
 }
 

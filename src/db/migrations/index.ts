@@ -5,6 +5,7 @@ import { plans } from './0002_plans.js';
 import { reporting } from './0003_reporting.js';
 import { notifications } from './0004_notifications.js';
 import { extensions } from './0006_extensions.js';
+import { reception } from './0008_reception.js';
 import { dashboardStanding } from './0005_dashboard_standing.js';
 
 /**
@@ -19,5 +20,6 @@ export function allMigrations(ctx: MigrationContext): Record<string, Migration> 
     '0004_notifications': notifications(ctx),
     '0005_dashboard_standing': dashboardStanding(ctx),
     '0006_extensions': extensions(ctx),
+    '0008_reception': reception(ctx),
   };
 }

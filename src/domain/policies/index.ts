@@ -38,6 +38,12 @@ export interface Subjects extends Record<string, unknown> {
   Extension: { unitId: number; planIssuerUnitId: number };
   /** The schedule events of a task (event recorded, dates set): the plan's issuer decides. */
   TaskSchedule: { planIssuerUnitId: number };
+  /** A slot of a unit's citizen reception schedule (lịch tiếp công dân). */
+  ReceptionSlot: { unitId: number };
+  /** The administrative procedures a unit handles. */
+  Procedure: { unitId: number };
+  /** A dossier received at a unit's one-stop desk. */
+  Dossier: { unitId: number };
 }
 
 const policies = new PolicySet<Subjects, Action>();
@@ -94,6 +100,25 @@ allow('Report', 'create', (actor, report) => isAdmin(actor) || (actor.role === '
 // follow the plan (coordinator, leader, supervisor of the issuer's government), read them.
 allow('Extension', 'create', (actor, ext) => isAdmin(actor) || (actor.role === 'unit_officer' && inScope(actor, ext.unitId)));
 allow('Extension', 'review', (actor, ext) => isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, ext.planIssuerUnitId)));
+
+// Citizen reception: the unit's officer or the coordinator of its government schedules, publishes and
+// cancels slots (IT staff anywhere); whoever's scope holds the unit reads them (the public reads only
+// published slots, through the portal). Procedures are imported by the same people; dossiers are entered
+// and moved on by the unit's own officer.
+allow('ReceptionSlot', ['list', 'read'], (actor, slot) => isAdmin(actor) || inScope(actor, slot.unitId));
+allow('ReceptionSlot', ['create', 'update'], (actor, slot) => isAdmin(actor) || ((actor.role === 'unit_officer' || actor.role === 'coordinator') && inScope(actor, slot.unitId)));
+allow('Procedure', 'create', (actor, p) => isAdmin(actor) || ((actor.role === 'unit_officer' || actor.role === 'coordinator') && inScope(actor, p.unitId)));
+allow('Dossier', ['list', 'read'], (actor, d) => isAdmin(actor) || inScope(actor, d.unitId));
+allow('Dossier', ['create', 'update'], (actor, d) => isAdmin(actor) || (actor.role === 'unit_officer' && inScope(actor, d.unitId)));
+
+// Disclosures (công khai): the unit's officer drafts, imports the table, attaches files, submits and records
+// posting evidence; the coordinator or leader of its government (or IT staff) approves or returns; the
+// officer, coordinator or leader takes a published item down. Whoever's scope holds the unit reads it
+// (supervisors too) and sees the register. Which state allows which step is the service's business (409).
+allow('Disclosure', ['create', 'update', 'submit'], (actor, d) => isAdmin(actor) || (actor.role === 'unit_officer' && inScope(actor, d.unitId)));
+allow('Disclosure', 'review', (actor, d) => isAdmin(actor) || (overseesUnits(actor) && inScope(actor, d.unitId)));
+allow('Disclosure', 'revoke', (actor, d) => isAdmin(actor) || ((actor.role === 'unit_officer' || overseesUnits(actor)) && inScope(actor, d.unitId)));
+allow('Disclosure', ['list', 'read'], (actor, d) => isAdmin(actor) || inScope(actor, d.unitId));
 
 // A plan's overview (dashboard, consolidated round) is for those who follow the plan for its government:
 // its coordinators, leaders and supervisors, and IT staff.

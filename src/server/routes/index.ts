@@ -14,6 +14,7 @@ import { consolidationRoutes } from './consolidation.js';
 import { evidenceRoutes } from './evidence.js';
 import { dashboardRoutes } from './dashboard.js';
 import { notificationRoutes } from './notifications.js';
+import { receptionRoutes } from './reception.js';
 import { extensionRoutes } from './extensions.js';
 
 /** Every route of /api/v1, given the services built by the composition root. */
@@ -31,6 +32,7 @@ export function apiRoutes(services: Services) {
     await evidenceRoutes(api, services);
     await dashboardRoutes(api, services);
     await notificationRoutes(api, services);
+    await receptionRoutes(api, services);
     await extensionRoutes(api, services);
     await deadlineRoutes(api);
     api.setNotFoundHandler({}, (request, reply) =>

@@ -1,0 +1,3 @@
+export * from './slot.js';
+export * from './recurrence.js';
+export * from './ics.js';
