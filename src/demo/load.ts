@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { SYSTEM_ACTOR } from '../domain/accounts/actor.js';
 import type { Services } from '../services/index.js';
 import { DEMO_ACCOUNTS, DEMO_UNITS, demoUnitEmail } from './units.js';
+import { loadReceptionDemo } from './reception.js';
 
 export interface DemoSummary {
   unitsCreated: number;
@@ -62,6 +63,7 @@ export async function loadDemo(services: Services, password: string): Promise<De
   }
 
   const planId = await importSeedPlan(services);
+  await loadReceptionDemo(services);
 
   return {
     unitsCreated,
