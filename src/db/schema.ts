@@ -408,6 +408,66 @@ export interface DossierTable {
   updatedAt: string;
 }
 
+/** A disclosure (công khai) of a commune in one category, migration 0007. */
+export interface DisclosureTable {
+  id: Generated<number>;
+  unitId: number;
+  category: string;
+  title: string;
+  summary: string;
+  body: string;
+  legalBasis: string;
+  /** JSON array of channels (notice_board, loudspeaker, village_meeting, website). */
+  channels: string;
+  publishDate: string | null;
+  postingEnd: string | null;
+  status: 'draft' | 'pending' | 'published' | 'taken_down';
+  searchText: string;
+  returnComment: string | null;
+  approvedBy: number | null;
+  approvedAt: string | null;
+  takenDownAt: string | null;
+  takenDownOn: string | null;
+  takenDownReason: string | null;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  version: Generated<number>;
+}
+
+/** The table of a disclosure: columns and rows as JSON, already filtered of personal data. */
+export interface DisclosureTableTable {
+  disclosureId: number;
+  columns: string;
+  rows: string;
+  sourceName: string | null;
+  importedAt: string;
+}
+
+/** Evidence that a disclosure was posted on a channel (a photo of the notice board, minutes of a meeting). */
+export interface DisclosurePostingTable {
+  id: Generated<number>;
+  disclosureId: number;
+  channel: string;
+  postedOn: string;
+  description: string;
+  evidenceFileHash: string | null;
+  recordedBy: number | null;
+  recordedAt: string;
+}
+
+/** A document attached to a disclosure, stored by content hash in `files`. */
+export interface DisclosureAttachmentTable {
+  id: Generated<number>;
+  disclosureId: number;
+  fileHash: string;
+  name: string;
+  mime: string;
+  size: number;
+  createdBy: number | null;
+  createdAt: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -432,6 +492,10 @@ export interface Database {
   jobLeases: JobLeaseTable;
   extensions: ExtensionTable;
   taskScheduleEvents: TaskScheduleEventTable;
+  disclosures: DisclosureTable;
+  disclosureTables: DisclosureTableTable;
+  disclosurePostings: DisclosurePostingTable;
+  disclosureAttachments: DisclosureAttachmentTable;
   receptionSlots: ReceptionSlotTable;
   procedures: ProcedureTable;
   dossiers: DossierTable;

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../domain/accounts/actor.js';
 import type { Services } from '../services/index.js';
 import { DEMO_ACCOUNTS, DEMO_UNITS, demoUnitEmail } from './units.js';
 import { loadReceptionDemo } from './reception.js';
+import { loadDisclosureDemo } from './disclosures.js';
 
 export interface DemoSummary {
   unitsCreated: number;
@@ -64,6 +65,7 @@ export async function loadDemo(services: Services, password: string): Promise<De
 
   const planId = await importSeedPlan(services);
   await loadReceptionDemo(services);
+  await loadDisclosureDemo(services);
 
   return {
     unitsCreated,

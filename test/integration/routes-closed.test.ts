@@ -8,6 +8,7 @@ const PORTAL_PATHS = [
   '/ke-hoach', '/ke-hoach/:id', '/ke-hoach/:id/nhiem-vu/:taskId', '/don-vi/:code', '/tim-kiem',
   '/lich-tiep-cong-dan', '/lich-tiep-cong-dan.ics', '/du-lieu/lich-tiep-cong-dan.json', '/du-lieu/lich-tiep-cong-dan.csv',
   '/tra-cuu', '/thu-tuc-hanh-chinh', '/du-lieu/thu-tuc-hanh-chinh.json', '/du-lieu/thu-tuc-hanh-chinh.csv',
+  '/cong-khai', '/cong-khai/atom.xml', '/cong-khai/:ref', '/cong-khai/:id/tep/:att', '/du-lieu/cong-khai.json', '/du-lieu/cong-khai.csv',
 ];
 
 /** Routes that anyone may call. Any other route must answer 401 to a stranger. */

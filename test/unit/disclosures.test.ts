@@ -365,3 +365,19 @@ describe('categories', () => {
     expect(CATEGORIES.poor_households.columns.map((c) => c.label)).toEqual(['STT', 'Họ và tên chủ hộ', 'Thôn, khu phố', 'Phân loại']);
   });
 });
+
+describe('locating the header under a title', () => {
+  it('skips title lines above the table', () => {
+    const checked = checkTable(POOR, {
+      headers: ['DANH SÁCH HỘ NGHÈO NĂM 2025'],
+      rows: [
+        { line: 2, cells: ['(Kèm theo Thông báo số 12/TB-UBND)'] },
+        { line: 3, cells: ['STT', 'Họ và tên chủ hộ', 'Thôn', 'Phân loại'] },
+        { line: 4, cells: ['1', 'Nguyễn Văn A', 'Phú Lâm', 'Hộ nghèo'] },
+      ],
+    });
+    expect(checked.problems).toEqual([]);
+    expect(checked.missing).toEqual([]);
+    expect(checked.table.rows).toEqual([['1', 'Nguyễn Văn A', 'Phú Lâm', 'Hộ nghèo']]);
+  });
+});

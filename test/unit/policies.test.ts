@@ -39,7 +39,7 @@ describe('the permission matrix (role × unit × action)', () => {
   const insideUser = { id: 99, unitId: 7 };
   const outsideUser = { id: 98, unitId: 2 };
   // [who, action, subject, resource, allowed]
-  const cases: Array<[keyof typeof people, string, 'Unit' | 'User' | 'ApiToken' | 'AuditLog' | 'Plan' | 'PlanOverview' | 'Round' | 'Report' | 'Extension' | 'TaskSchedule' | 'Notification', unknown, boolean]> = [];
+  const cases: Array<[keyof typeof people, string, 'Unit' | 'User' | 'ApiToken' | 'AuditLog' | 'Plan' | 'PlanOverview' | 'Round' | 'Report' | 'Extension' | 'TaskSchedule' | 'Notification' | 'Disclosure', unknown, boolean]> = [];
   const unitIn = { id: 7, parentId: 3 };
   const unitOut = { id: 2, parentId: 1 };
   for (const who of Object.keys(people) as Array<keyof typeof people>) {
@@ -113,6 +113,26 @@ describe('the permission matrix (role × unit × action)', () => {
     // Schedule events of a task: the coordinator of the issuing government.
     cases.push([who, 'update', 'TaskSchedule', { planIssuerUnitId: 3 }, isAdmin || who === 'noivu']);
     cases.push([who, 'update', 'TaskSchedule', { planIssuerUnitId: 1 }, isAdmin]);
+    // Disclosures: Hòa Vinh (6) drafts its own; the coordinator or leader of Đông Hòa approves; Sở Nội vụ (2) is outside.
+    for (const status of ['draft', 'pending', 'published'] as const) {
+      const own = { unitId: 6, status };
+      const other = { unitId: 7, status };
+      const outside = { unitId: 2, status };
+      for (const action of ['create', 'update', 'submit']) {
+        cases.push([who, action, 'Disclosure', own, isAdmin || who === 'hoavinh']);
+        cases.push([who, action, 'Disclosure', other, isAdmin]);
+        cases.push([who, action, 'Disclosure', outside, isAdmin]);
+      }
+      cases.push([who, 'review', 'Disclosure', own, isAdmin || who === 'noivu' || who === 'chutich']);
+      cases.push([who, 'review', 'Disclosure', outside, isAdmin]);
+      cases.push([who, 'revoke', 'Disclosure', own, isAdmin || who === 'hoavinh' || who === 'noivu' || who === 'chutich']);
+      cases.push([who, 'revoke', 'Disclosure', other, isAdmin || who === 'noivu' || who === 'chutich']);
+      cases.push([who, 'revoke', 'Disclosure', outside, isAdmin]);
+      cases.push([who, 'read', 'Disclosure', own, true]);
+      cases.push([who, 'read', 'Disclosure', other, who !== 'hoavinh']);
+      cases.push([who, 'read', 'Disclosure', outside, isAdmin]);
+      cases.push([who, 'list', 'Disclosure', other, who !== 'hoavinh']);
+    }
   }
   // Notifications: only their owner lists, reads or marks them read — not even IT staff.
   for (const who of Object.keys(people) as Array<keyof typeof people>) {

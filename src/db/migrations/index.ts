@@ -4,9 +4,10 @@ import { foundation } from './0001_foundation.js';
 import { plans } from './0002_plans.js';
 import { reporting } from './0003_reporting.js';
 import { notifications } from './0004_notifications.js';
-import { extensions } from './0006_extensions.js';
-import { reception } from './0008_reception.js';
 import { dashboardStanding } from './0005_dashboard_standing.js';
+import { extensions } from './0006_extensions.js';
+import { disclosures } from './0007_disclosures.js';
+import { reception } from './0008_reception.js';
 
 /**
  * Every migration, in order. Append-only: a released migration is never edited;
@@ -20,6 +21,7 @@ export function allMigrations(ctx: MigrationContext): Record<string, Migration> 
     '0004_notifications': notifications(ctx),
     '0005_dashboard_standing': dashboardStanding(ctx),
     '0006_extensions': extensions(ctx),
+    '0007_disclosures': disclosures(ctx),
     '0008_reception': reception(ctx),
   };
 }

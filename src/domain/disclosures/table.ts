@@ -100,7 +100,8 @@ export function parseVietnameseNumber(input: string): number | null {
  * every cell that looks like an ID number or a phone (problems, with the line and column, in Vietnamese).
  * The table is publishable only when `problems` and `missing` are empty.
  */
-export function checkTable(spec: CategorySpec, grid: ImportedGrid): CheckedTable {
+export function checkTable(spec: CategorySpec, input: ImportedGrid): CheckedTable {
+  const grid = locateHeader(spec, input);
   const hasData = (i: number) => grid.rows.some((r) => cleanText(r.cells[i] ?? '') !== '');
   const { kept, dropped, missing } = filterColumns(spec, grid.headers, hasData);
   const problems: CellProblem[] = [];
@@ -185,6 +186,31 @@ export function publicTable(spec: CategorySpec, table: DisclosureTable): Disclos
       }),
     ),
   };
+}
+
+/**
+ * Spreadsheets often carry a title or a few lines of text above the table ("DANH SÁCH HỘ NGHÈO NĂM 2025").
+ * The header is the line, among the first 15, that names the most columns of the category (or personal
+ * data); when none names any, the first line stays the header.
+ */
+export function locateHeader(spec: CategorySpec, grid: ImportedGrid): ImportedGrid {
+  const lines = [{ line: 0, cells: grid.headers }, ...grid.rows];
+  const score = (cells: readonly string[]) =>
+    cells.filter((c) => {
+      const key = searchKey(c ?? '');
+      return key !== '' && (spec.columns.some((col) => col.aliases.includes(key) || searchKey(col.label) === key) || personalHeaderKind(c, spec.personalList) !== null);
+    }).length;
+  let best = 0;
+  let bestScore = score(grid.headers);
+  for (let i = 1; i < Math.min(lines.length, 15); i++) {
+    const s = score(lines[i]!.cells);
+    if (s > bestScore) {
+      best = i;
+      bestScore = s;
+    }
+  }
+  if (best === 0) return grid;
+  return { headers: lines[best]!.cells, rows: lines.slice(best + 1) };
 }
 
 // ---- CSV ---------------------------------------------------------------------------------------

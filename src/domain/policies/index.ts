@@ -38,6 +38,8 @@ export interface Subjects extends Record<string, unknown> {
   Extension: { unitId: number; planIssuerUnitId: number };
   /** The schedule events of a task (event recorded, dates set): the plan's issuer decides. */
   TaskSchedule: { planIssuerUnitId: number };
+  /** A disclosure (công khai) of a unit: drafted by the unit, approved by the government that oversees it. */
+  Disclosure: { unitId: number; status: 'draft' | 'pending' | 'published' | 'taken_down' };
   /** A slot of a unit's citizen reception schedule (lịch tiếp công dân). */
   ReceptionSlot: { unitId: number };
   /** The administrative procedures a unit handles. */
@@ -100,6 +102,13 @@ allow('Report', 'create', (actor, report) => isAdmin(actor) || (actor.role === '
 // follow the plan (coordinator, leader, supervisor of the issuer's government), read them.
 allow('Extension', 'create', (actor, ext) => isAdmin(actor) || (actor.role === 'unit_officer' && inScope(actor, ext.unitId)));
 allow('Extension', 'review', (actor, ext) => isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, ext.planIssuerUnitId)));
+allow('Extension', ['list', 'read'], (actor, ext) =>
+  isAdmin(actor) || inScope(actor, ext.unitId) || ((overseesUnits(actor) || actor.role === 'supervisor') && inScope(actor, ext.planIssuerUnitId)),
+);
+
+// A task's schedule events (its event happened; the dates of an unspecified task) are set by the
+// coordinator of the plan's issuing government, or IT staff.
+allow('TaskSchedule', 'update', (actor, t) => isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, t.planIssuerUnitId)));
 
 // Citizen reception: the unit's officer or the coordinator of its government schedules, publishes and
 // cancels slots (IT staff anywhere); whoever's scope holds the unit reads them (the public reads only

@@ -3,6 +3,7 @@ import type { Services } from '../../services/index.js';
 import type { PortalArea } from './area.js';
 import { sendFile, sendNotFound } from './respond.js';
 import { plansArea } from './routes/plans.js';
+import { disclosuresArea } from './routes/disclosures.js';
 import { receptionArea } from './routes/reception.js';
 import { lookupArea } from './routes/lookup.js';
 
@@ -12,6 +13,7 @@ import { lookupArea } from './routes/lookup.js';
  */
 export const PORTAL_AREAS: PortalArea[] = [
   plansArea,
+  disclosuresArea,
   receptionArea,
   lookupArea,
 ];

@@ -1,4 +1,5 @@
 import type { Services } from '../../services/index.js';
+import { newestDisclosures } from './routes/disclosures.js';
 
 /** One item of the home page's "Mới công bố" list (an accepted report, a published disclosure…). */
 export interface PublishedItem {
@@ -29,6 +30,7 @@ export const planUpdates: PublishedSource = async (services, limit) =>
  */
 export const PUBLISHED_SOURCES: PublishedSource[] = [
   planUpdates,
+  newestDisclosures,
 ];
 
 /** The newest items over every source, newest first. */

@@ -13,9 +13,10 @@ import { reportingRoutes } from './reporting.js';
 import { consolidationRoutes } from './consolidation.js';
 import { evidenceRoutes } from './evidence.js';
 import { dashboardRoutes } from './dashboard.js';
+import { disclosureRoutes } from './disclosures.js';
+import { extensionRoutes } from './extensions.js';
 import { notificationRoutes } from './notifications.js';
 import { receptionRoutes } from './reception.js';
-import { extensionRoutes } from './extensions.js';
 
 /** Every route of /api/v1, given the services built by the composition root. */
 export function apiRoutes(services: Services) {
@@ -31,9 +32,10 @@ export function apiRoutes(services: Services) {
     await consolidationRoutes(api, services);
     await evidenceRoutes(api, services);
     await dashboardRoutes(api, services);
+    await disclosureRoutes(api, services);
+    await extensionRoutes(api, services);
     await notificationRoutes(api, services);
     await receptionRoutes(api, services);
-    await extensionRoutes(api, services);
     await deadlineRoutes(api);
     api.setNotFoundHandler({}, (request, reply) =>
       reply.status(404).send(errorBody('not_found', `Không có đường dẫn API ${request.method} ${request.url.split('?')[0]}.`)),
