@@ -129,38 +129,34 @@ export async function loadReceptionDemo(services: Services): Promise<{ slots: nu
     const procs = (await services.dossiers.publicProcedures({ unitCode: unit.code })).items;
     // Procedures that take some days: a dossier of a same-day procedure has no progress to follow.
     const slow = procs.filter((p) => (p.processingDays ?? 0) > 0);
-    const existing = new Set((await services.dossiers.list(actor, { unitId: unit.id })).map((d) => d.code));
+    const notes: Record<DossierStatus, string | null> = {
+      received: null,
+      processing: 'Chuyển công chức chuyên môn thẩm định.',
+      supplement: 'Đề nghị bổ sung bản sao giấy tờ còn thiếu; đã thông báo cho người nộp.',
+      resolved: 'Đã có kết quả, chờ người nộp đến nhận.',
+      returned: 'Đã trả kết quả cho người nộp.',
+    };
+    const items = [];
     for (let i = 0; i < 20; i++) {
       const fate = FATES[i % FATES.length]!;
       const received = addDays(today, -(fate.ago + Math.floor(i / FATES.length)));
-      const code = `${c.prefix}-${received.slice(2).replace(/-/g, '')}-${String(i + 1).padStart(4, '0')}`;
-      if (existing.has(code)) continue;
-      const procedure = slow[i % slow.length]!;
-      const d = await services.dossiers.create(actor, {
-        unitId: unit.id,
-        procedureId: procedure.id,
-        code,
+      let day = received;
+      const steps = fate.path.map((status) => {
+        day = addDays(day, status === 'processing' ? 1 : 2);
+        if (day > today) day = today;
+        return { status, date: day, note: notes[status] };
+      });
+      items.push({
+        procedureId: slow[i % slow.length]!.id,
+        code: `${c.prefix}-${received.slice(2).replace(/-/g, '')}-${String(i + 1).padStart(4, '0')}`,
         receiptCode: `${c.receipt}${received.slice(2, 4)}${String(i + 1).padStart(4, '0')}`,
         applicantName: APPLICANTS[(i + (c.receipt === 'HT' ? 7 : 0)) % APPLICANTS.length]!,
         receivedDate: received,
         note: 'Hồ sơ đầy đủ, đã cấp giấy tiếp nhận và hẹn trả kết quả.',
+        steps,
       });
-      let version = d.version;
-      let day = received;
-      for (const status of fate.path) {
-        day = addDays(day, status === 'processing' ? 1 : 2);
-        if (day > today) day = today;
-        const notes: Record<DossierStatus, string | null> = {
-          received: null,
-          processing: 'Chuyển công chức chuyên môn thẩm định.',
-          supplement: 'Đề nghị bổ sung bản sao giấy tờ còn thiếu; đã thông báo cho người nộp.',
-          resolved: 'Đã có kết quả, chờ người nộp đến nhận.',
-          returned: 'Đã trả kết quả cho người nộp.',
-        };
-        version = (await services.dossiers.update(actor, d.id, { status, date: day, note: notes[status] }, version)).version;
-      }
-      dossiers++;
     }
+    dossiers += (await services.dossiers.importDossiers(actor, unit.id, items)).created;
   }
   return { slots, procedures, dossiers };
 }

@@ -94,6 +94,11 @@ export interface DossierChange {
   note?: string | null;
 }
 
+export interface DossierImportItem extends Omit<NewDossierInput, 'unitId'> {
+  /** The steps after receipt, in order; the last one is the dossier's status. */
+  steps?: Array<{ status: DossierStatus; date: string; note?: string | null }>;
+}
+
 export interface ProcedureImportRow extends ProcedureInput {
   unitId: number;
 }
@@ -177,9 +182,10 @@ export class DossierService {
       let updated = 0;
       let unchanged = 0;
       const events = [];
+      const existing = new Map((await repos.dossiers.proceduresOfUnits([...new Set(checked.map((r) => r.unitId))])).map((p) => [`${p.unitId}|${p.code}`, p]));
       for (const r of checked) {
         const searchText = ` ${searchKey(`${r.code} ${r.name} ${r.field}`)} `;
-        const before = await repos.dossiers.procedureByCode(r.unitId, r.code);
+        const before = existing.get(`${r.unitId}|${r.code}`);
         if (!before) {
           const row = await repos.dossiers.insertProcedure({ ...r, searchText, createdAt: now, updatedAt: now });
           events.push({ action: 'procedure.create', entity: 'procedure', entityId: row.id, after: row });
@@ -259,6 +265,64 @@ export class DossierService {
       return inserted;
     });
     return this.view({ ...row, procedureCode: procedure.code, procedureName: procedure.name, procedureField: procedure.field, unitCode: unit.code, unitName: unit.name });
+  }
+
+  /**
+   * Enters many dossiers of one unit at once (an export of the one-stop desk's software, or the demo), each
+   * with the steps it has been through, in one transaction: all or nothing. Codes already present are skipped.
+   */
+  async importDossiers(actor: Actor, unitId: number, items: readonly DossierImportItem[]): Promise<{ created: number; skipped: number }> {
+    const read = this.store.read;
+    const unit = await read.units.get(unitId);
+    if (!unit) throw notFound(`Không tìm thấy đơn vị có mã số ${unitId}.`);
+    authorize(actor, 'create', 'Dossier', { unitId });
+    const procedures = new Map((await read.dossiers.procedures({ unitId })).map((p) => [p.id, p]));
+    const rows = items.map((item, i) => {
+      const at = (m: string) => `Hồ sơ thứ ${i + 1}: ${m}`;
+      const procedure = procedures.get(item.procedureId);
+      if (!procedure) throw validationError('procedure_of_other_unit', at('thủ tục không thuộc đơn vị tiếp nhận hồ sơ.'));
+      if (!isIsoDate(item.receivedDate)) throw validationError('invalid_date', at(`ngày tiếp nhận không hợp lệ: "${item.receivedDate}".`));
+      const dueDate = item.dueDate ?? (procedure.processingDays !== null ? addWorkingDays(item.receivedDate, procedure.processingDays) : null);
+      if (!dueDate) throw validationError('due_required', at('thủ tục chưa có thời hạn giải quyết: cần ghi ngày hẹn trả kết quả.'));
+      const steps: DossierStep[] = [{ date: item.receivedDate, status: 'received', note: item.note ? cleanText(item.note) || null : null }];
+      for (const s of item.steps ?? []) {
+        if (!isIsoDate(s.date) || s.date < item.receivedDate) throw validationError('invalid_date', at(`ngày của bước "${s.status}" không hợp lệ.`));
+        steps.push({ date: s.date, status: s.status, note: s.note ? cleanText(s.note) || null : null });
+      }
+      const last = steps[steps.length - 1]!;
+      const checked = validateDossier({
+        code: item.code,
+        receiptCode: item.receiptCode,
+        applicantName: item.applicantName,
+        receivedDate: item.receivedDate,
+        dueDate,
+        status: last.status,
+        returnedDate: last.status === 'returned' ? last.date : null,
+      });
+      return { ...checked, procedureId: procedure.id, unitId, steps: JSON.stringify(steps) };
+    });
+    const now = this.clock.now().toISOString();
+    return this.store.transaction(async (repos) => {
+      const events = [];
+      let skipped = 0;
+      const present = await repos.dossiers.existingCodes(rows.map((r) => r.code));
+      for (const r of rows) {
+        if (present.has(r.code)) {
+          skipped++;
+          continue;
+        }
+        let inserted: DossierRow;
+        try {
+          inserted = await repos.dossiers.insertDossier({ ...r, version: 1, createdBy: actor.id, createdAt: now, updatedAt: now });
+        } catch (err) {
+          if (uniqueViolation(err)) throw conflict('dossier_code_taken', `Mã hồ sơ "${r.code}" hoặc mã biên nhận "${r.receiptCode}" đã được dùng.`);
+          throw err;
+        }
+        events.push({ action: 'dossier.create', entity: 'dossier', entityId: inserted.id, after: inserted });
+      }
+      if (events.length > 0) await this.audit.recordMany(repos, actor, events);
+      return { created: events.length, skipped };
+    });
   }
 
   /** Moves a dossier to a new status (a step is appended), or changes its due date. */

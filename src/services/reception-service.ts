@@ -160,23 +160,20 @@ export class ReceptionService {
     );
     const now = this.clock.now().toISOString();
     const rows = await this.store.transaction(async (repos) => {
-      const out: ReceptionSlotRow[] = [];
-      for (const s of checked) {
-        out.push(
-          await repos.reception.insert({
-            unitId: unit.id,
-            ...s,
-            status: input.publish ? 'published' : 'draft',
-            publishedAt: input.publish ? now : null,
-            cancelledAt: null,
-            cancelReason: null,
-            version: 1,
-            createdBy: actor.id,
-            createdAt: now,
-            updatedAt: now,
-          }),
-        );
-      }
+      const out = await repos.reception.insertMany(
+        checked.map((s) => ({
+          unitId: unit.id,
+          ...s,
+          status: input.publish ? ('published' as const) : ('draft' as const),
+          publishedAt: input.publish ? now : null,
+          cancelledAt: null,
+          cancelReason: null,
+          version: 1,
+          createdBy: actor.id,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
       await this.audit.recordMany(
         repos,
         actor,

@@ -29,6 +29,21 @@ export class DossierRepository {
     return this.db.selectFrom('procedures').selectAll().where('unitId', '=', unitId).where('code', '=', code).executeTakeFirst();
   }
 
+  async proceduresOfUnits(unitIds: readonly number[]): Promise<ProcedureRow[]> {
+    if (unitIds.length === 0) return [];
+    return this.db.selectFrom('procedures').selectAll().where('unitId', 'in', [...unitIds]).execute();
+  }
+
+  /** Which of these codes are already dossier codes. */
+  async existingCodes(codes: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < codes.length; i += 500) {
+      const rows = await this.db.selectFrom('dossiers').select('code').where('code', 'in', codes.slice(i, i + 500)).execute();
+      for (const r of rows) out.add(r.code);
+    }
+    return out;
+  }
+
   async procedure(id: number): Promise<ProcedureRow | undefined> {
     return this.db.selectFrom('procedures').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -26,6 +26,13 @@ export class ReceptionRepository {
     return this.db.insertInto('receptionSlots').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
+  /** Several slots in one statement, in the order given. */
+  async insertMany(rows: readonly NewReceptionSlotRow[]): Promise<ReceptionSlotRow[]> {
+    if (rows.length === 0) return [];
+    const out = await this.db.insertInto('receptionSlots').values([...rows]).returningAll().execute();
+    return out.sort((x, y) => x.id - y.id);
+  }
+
   async get(id: number): Promise<ReceptionSlotRow | undefined> {
     return this.db.selectFrom('receptionSlots').selectAll().where('id', '=', id).executeTakeFirst();
   }

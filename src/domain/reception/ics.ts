@@ -21,30 +21,33 @@ export function unescapeText(value: string): string {
   return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
-const encoder = new TextEncoder();
+/** Octets of one code point in UTF-8. */
+const utf8Size = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
 
 /**
  * §3.1: a line longer than 75 octets is split; each continuation starts with one space (which counts
  * toward its 75). Splits fall between characters, never inside a UTF-8 sequence or a surrogate pair.
  */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  if (line.length <= 25) return line; // 25 UTF-16 units are at most 75 octets
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let octets = 0;
   let limit = 75;
-  for (const ch of line) {
-    const size = encoder.encode(ch).length;
+  for (let i = 0; i < line.length; ) {
+    const cp = line.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const size = utf8Size(cp);
     if (octets + size > limit) {
-      parts.push(current);
-      current = '';
+      parts.push(line.slice(start, i));
+      start = i;
       octets = 0;
       limit = 74; // the leading space takes one octet
     }
-    current += ch;
     octets += size;
+    i += width;
   }
-  parts.push(current);
+  parts.push(line.slice(start));
   return parts.join(`${CRLF} `);
 }
 
