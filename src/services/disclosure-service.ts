@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Actor } from '../domain/accounts/actor.js';
 import { conflict, DomainError, notFound, validationError } from '../domain/errors.js';
 import { sniffFileType } from '../domain/files/sniff.js';
@@ -642,7 +643,7 @@ export class DisclosureService {
   async publicXlsx(id: number): Promise<{ name: string; body: Buffer } | undefined> {
     const item = await this.publicGet(id);
     if (!item?.table) return undefined;
-    return { name: `cong-khai-${id}.xlsx`, body: await tableToXlsx(item.title, item.table) };
+    return { name: `cong-khai-${id}.xlsx`, body: await tableToXlsx(item.title, item.table, item.updatedAt) };
   }
 }
 
@@ -724,10 +725,16 @@ async function readXlsx(bytes: Uint8Array): Promise<ImportedGrid> {
   return { headers: header.cells, rows };
 }
 
-/** A table as an XLSX workbook: a bold header row, numbers kept as numbers. */
-export async function tableToXlsx(title: string, table: DisclosureTable): Promise<Buffer> {
+/**
+ * A table as an XLSX workbook: a bold header row, numbers kept as numbers. The same table gives the same
+ * bytes (workbook dates and zip entry times fixed to `asOf`), so the public download keeps its ETag.
+ */
+export async function tableToXlsx(title: string, table: DisclosureTable, asOf: string): Promise<Buffer> {
+  const when = new Date(Number.isNaN(Date.parse(asOf)) ? 0 : Date.parse(asOf));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Dondoc';
+  wb.created = when;
+  wb.modified = when;
   const ws = wb.addWorksheet('Công khai');
   ws.addRow(table.columns.map((c) => c.label)).font = { bold: true };
   for (const row of table.rows) ws.addRow(row.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v)));
@@ -736,5 +743,8 @@ export async function tableToXlsx(title: string, table: DisclosureTable): Promis
     if (table.columns[i]?.type === 'money') col.numFmt = '#,##0';
   });
   wb.title = title;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+  const fixed: Zippable = {};
+  for (const [name, bytes] of Object.entries(parts)) fixed[name] = [bytes, { mtime: when.getTime() < Date.UTC(1980, 0, 2) ? Date.UTC(1980, 0, 2) : when }];
+  return Buffer.from(zipSync(fixed, { level: 6 }));
 }

@@ -283,7 +283,7 @@ describe.each(engines)('disclosures (công khai) on $name', (engine) => {
       expect(res.body).toContain('lang="vi"');
     }
     const items = ((await t.anonymous.get('/du-lieu/cong-khai.json')).json() as { items: Array<{ id: number }> }).items;
-    for (const path of [`/cong-khai/${items[0]!.id}`, `/cong-khai/${items[0]!.id}.csv`, '/cong-khai', '/du-lieu/cong-khai.json']) {
+    for (const path of [`/cong-khai/${items[0]!.id}`, `/cong-khai/${items[0]!.id}.csv`, `/cong-khai/${items[0]!.id}.xlsx`, '/cong-khai', '/du-lieu/cong-khai.json']) {
       const first = await t.anonymous.get(path);
       expect(first.statusCode).toBe(200);
       const etag = first.headers.etag as string;
