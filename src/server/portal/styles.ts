@@ -44,6 +44,7 @@ button:hover,.button:hover{background:#062f54;color:#fff}
 label{font-weight:600}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}
 dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+ul.tasks{list-style:none;padding:0;margin:0}ul.tasks li{padding:.5rem 0;border-bottom:1px solid #dee2e6}
 ol.timeline{padding-left:1.25rem}
 ol.timeline li{margin-bottom:.5rem}
 footer.site{border-top:1px solid #ced4da;padding:1rem 0 2rem;font-size:.9rem;color:#495057}

@@ -69,18 +69,20 @@ function leadNames(t: PublicTaskLine): string {
   return `${t.leadText} (${leads.length} đơn vị)`;
 }
 
+/** The newest accepted word among the task's units (the task page shows every unit's). */
 function latestResults(planId: number, t: PublicTaskLine): SafeHtml {
   const said = t.assignments.filter((a): a is PublicAssignment & { latest: NonNullable<PublicAssignment['latest']> } => a.latest !== null);
   if (said.length === 0) return html``;
-  return html`<ul class="small">${said.slice(0, 3).map(
-    (a) => html`<li><strong>${a.unit.name}</strong> (${a.latest.roundLabel}): ${excerpt(a.latest.results || a.latest.status.label, 160)}</li>`,
-  )}${said.length > 3 ? html`<li><a href="${taskHref(planId, t.id)}">Xem kết quả của ${String(said.length)} đơn vị</a></li>` : ''}</ul>`;
+  const newest = said.reduce((a, b) => ((b.latest.submittedAt ?? '') > (a.latest.submittedAt ?? '') ? b : a));
+  return html`<br><span class="small"><b>${newest.unit.name}</b> (${newest.latest.roundLabel}): ${excerpt(newest.latest.results || newest.latest.status.label, 90)}${
+    said.length > 1 ? html` <a href="${taskHref(planId, t.id)}">+${String(said.length - 1)} đơn vị</a>` : ''
+  }</span>`;
 }
 
+/** One task in the plan page's list: kept short (the plan page stays under 60 KB); the task page has the rest. */
 function taskItem(planId: number, t: PublicTaskLine): SafeHtml {
   const next = t.nextDue;
-  return html`<li class="card"><p><a href="${taskHref(planId, t.id)}">Nhiệm vụ ${t.no}</a>: ${excerpt(t.content, 180)}</p>
-<p class="small">${statusTag(t.status)} · Chủ trì: ${leadNames(t)} · Thời hạn: ${t.deadlineText || 'không ghi'}${next ? html` (hạn ${timeTag(next)})` : ''}</p>${latestResults(planId, t)}</li>`;
+  return html`<li><a href="${taskHref(planId, t.id)}">${t.no}</a>. ${excerpt(t.content, 100)}<br>${statusTag(t.status)} <span class="small">Chủ trì: ${excerpt(leadNames(t), 60)} · Hạn: ${excerpt(t.deadlineText || 'không ghi', 50)}${next ? html` (${timeTag(next)})` : ''}</span>${latestResults(planId, t)}</li>`;
 }
 
 function planPage(plan: PublicPlan, filter: { code: string; name: string } | null, units: Array<{ code: string; name: string }>): string {
@@ -111,7 +113,7 @@ ${filter ? html`<p>Đang xem các nhiệm vụ của <a href="${unitHref(filter.
     (d) => html`<tr><th scope="row"><a href="#${anchor(d)}">${d.label}</a></th><td>${String(d.tasks.length)}</td><td>${String(d.tasks.filter((t) => t.status.code === 'done' || t.status.code === 'done_late').length)}</td><td>${String(d.tasks.filter((t) => t.status.code === 'no_report').length)}</td></tr>`,
   )}</tbody></table></div>
 ${dims.length === 0 ? html`<p>Không có nhiệm vụ nào${filter ? ' của đơn vị này trong kế hoạch' : ''}.</p>` : ''}
-${dims.map((d) => html`<section aria-labelledby="${anchor(d)}"><h2 id="${anchor(d)}">${d.label}</h2><ul class="cards">${d.tasks.map((t) => taskItem(plan.id, t))}</ul></section>`)}
+${dims.map((d) => html`<section aria-labelledby="${anchor(d)}"><h2 id="${anchor(d)}">${d.label}</h2><ul class="tasks">${d.tasks.map((t) => taskItem(plan.id, t))}</ul></section>`)}
 <h2 id="cap-nhat">Dòng thời gian cập nhật</h2>
 ${plan.timeline.length ? html`<ol class="timeline">${plan.timeline.map((u) => updateLine(u, false))}</ol>` : html`<p>Chưa có báo cáo nào được duyệt.</p>`}`;
   return renderPage({
