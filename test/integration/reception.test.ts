@@ -384,6 +384,28 @@ describe.each(engines)('citizen reception schedule and dossier lookup on $name',
     });
   });
 
+  it('imports a batch of dossiers with their steps, all or nothing, skipping codes already there', async () => {
+    const demo = ((await hoavinh.get('/api/v1/dossiers')).json() as { items: Dossier[] }).items;
+    const procedureId = demo[0]!.procedureId;
+    const items = [
+      { procedureId, code: 'HV-IMPORT-0001', receiptCode: 'HVI0001', applicantName: 'Phan Thanh Bình', receivedDate: '2026-11-02', steps: [{ status: 'processing', date: '2026-11-03' }, { status: 'resolved', date: '2026-11-09' }, { status: 'returned', date: '2026-11-10', note: 'Đã nhận' }] },
+      { procedureId, code: 'HV-IMPORT-0002', receiptCode: 'HVI0002', applicantName: 'Lê Thị Hồng', receivedDate: '2026-11-25', dueDate: '2026-12-05' },
+    ];
+    expect((await noivu.post('/api/v1/dossiers/import', { unitId: unit['DH.HV'], items })).statusCode).toBe(403);
+    const bad = await hoavinh.post('/api/v1/dossiers/import', { unitId: unit['DH.HV'], items: [items[1], { ...items[0], steps: [{ status: 'processing', date: '2026-10-01' }] }] });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as ErrorBody).error.message).toMatch(/^Hồ sơ thứ 2: /);
+    expect((await t.anonymous.get('/tra-cuu?ma=HVI0002')).statusCode).toBe(404);
+    const ok = await hoavinh.post('/api/v1/dossiers/import', { unitId: unit['DH.HV'], items });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ created: 2, skipped: 0 });
+    expect((await hoavinh.post('/api/v1/dossiers/import', { unitId: unit['DH.HV'], items })).json()).toEqual({ created: 0, skipped: 2 });
+    const page = (await t.anonymous.get('/tra-cuu?ma=hv-import-0001')).body;
+    expect(page).toContain('Đã trả kết quả');
+    expect(page).toContain('Ngày trả kết quả</dt><dd>10/11/2026');
+    expect(page).toContain('Phan T. B.');
+  });
+
   it('lists the pages in sitemap.xml', async () => {
     const res = await t.anonymous.get('/sitemap.xml');
     for (const p of ['/lich-tiep-cong-dan', '/tra-cuu', '/thu-tuc-hanh-chinh']) expect(res.body).toContain(`${p}</loc>`);

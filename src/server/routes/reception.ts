@@ -5,6 +5,7 @@ import { IdParams, versionFromIfMatch } from '../schemas/common.js';
 import {
   CancelBody,
   DossierChangeBody,
+  DossierImportBody,
   DossierQuery,
   NewDossierBody,
   NewSlotsBody,
@@ -72,6 +73,10 @@ export async function receptionRoutes(app: FastifyInstance, services: Services):
     const d = await services.dossiers.create(authOf(request).actor, request.body);
     return reply.status(201).header('Location', `/api/v1/dossiers/${d.id}`).header('ETag', `"${d.version}"`).send(d);
   });
+
+  app.post<{ Body: DossierImportBody }>('/dossiers/import', { schema: { tags: ['reception'], body: DossierImportBody } }, async (request) =>
+    services.dossiers.importDossiers(authOf(request).actor, request.body.unitId, request.body.items),
+  );
 
   app.get<{ Params: Id }>('/dossiers/:id', { schema: { tags: ['reception'], params: IdParams } }, async (request, reply) => {
     const d = await services.dossiers.get(authOf(request).actor, request.params.id);

@@ -107,3 +107,32 @@ export type DossierChangeBody = Static<typeof DossierChangeBody>;
 
 export const DossierQuery = Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
 export type DossierQuery = Static<typeof DossierQuery>;
+
+export const DossierImportBody = Type.Object(
+  {
+    unitId: Type.Integer({ minimum: 1 }),
+    items: Type.Array(
+      Type.Object(
+        {
+          procedureId: Type.Integer({ minimum: 1 }),
+          code: Text(60),
+          receiptCode: Text(60),
+          applicantName: Text(200),
+          receivedDate: Text(20),
+          dueDate: Type.Optional(Nullable(Text(20))),
+          note: Type.Optional(Nullable(Text(1000))),
+          steps: Type.Optional(
+            Type.Array(
+              Type.Object({ status: DossierStatus, date: Text(20), note: Type.Optional(Nullable(Text(1000))) }, { additionalProperties: false }),
+              { maxItems: 50 },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 5000 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DossierImportBody = Static<typeof DossierImportBody>;
