@@ -292,28 +292,19 @@ export interface ReportVersionTable {
 }
 
 /**
- * Where each unit stands on each task of a plan (0005): the unit's latest word per due and over all dues,
- * the latest report listing the task, and the dues reported done on time — kept up to date in the same
- * transaction as every report submission, return and acceptance, so the dashboard need not read the
- * whole entry history (src/domain/reporting/standing.ts). Statuses are never stored here.
+ * Where each unit stands on the tasks of a plan (0005), packed: per (plan, unit) one row about its tasks as
+ * wholes (due '': latest listing report, latest word over all dues, dues reported done on time) and one per
+ * due it has spoken about (its latest word on that due), each body a JSON array of tuples sorted by task
+ * (domain/reporting/standing.ts). Kept up to date in the same transaction as every report submission,
+ * return and acceptance, so the dashboard need not read the whole entry history. Statuses are never stored.
  */
 export interface DashboardStandingTable {
   planId: number;
-  taskId: number;
   unitId: number;
-  /** A due date, or '' for the row about the task as a whole. */
+  /** A due date, or '' for the row about the tasks as wholes. */
   due: string;
-  /** '' row: the latest report listing the task for the unit; due row: the report of the word. */
-  reportId: number | null;
-  /** '' row: the first day of that report's round (which report is the latest). */
-  roundFrom: string | null;
-  /** The unit's latest word ('' row: over all dues); null when it has said nothing yet. */
-  status: 'not_started' | 'in_progress' | 'done' | 'blocked' | null;
-  completedOn: string | null;
-  /** The submission of the report the word comes from (UTC ISO). */
-  reportedAt: string | null;
-  /** '' row: sorted dues reported done by the due, joined by commas. */
-  onTime: string | null;
+  /** JSON: WholeTuple[] ('' row) or WordTuple[] (due row), by task id. */
+  body: string;
 }
 
 export interface ExtensionTable {
@@ -490,6 +481,7 @@ export interface Database {
   outbox: OutboxTable;
   notifications: NotificationTable;
   jobLeases: JobLeaseTable;
+  dashboardStanding: DashboardStandingTable;
   extensions: ExtensionTable;
   taskScheduleEvents: TaskScheduleEventTable;
   disclosures: DisclosureTable;
@@ -499,7 +491,6 @@ export interface Database {
   receptionSlots: ReceptionSlotTable;
   procedures: ProcedureTable;
   dossiers: DossierTable;
-  dashboardStanding: DashboardStandingTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

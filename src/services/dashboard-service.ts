@@ -6,24 +6,25 @@ import {
   buildDashboard,
   dashboardDues,
   dashboardLines,
-  standingKey,
   type AssignmentLine,
   type AssignmentStanding,
+  type DashboardAssignment,
   type Dashboard,
   type DashboardInput,
   type LineFilter,
 } from '../domain/reporting/dashboard.js';
 import type { ProgressReport } from '../domain/reporting/status.js';
 import { taskOriginalDues } from '../domain/reporting/due.js';
+import { parseWholes, unpackTuples, type WordTuple } from '../domain/reporting/standing.js';
 import type { Store } from '../db/repositories/index.js';
 import type { Clock } from './clock.js';
 import { currentDuesOf, dueFactsOf } from './extension-service.js';
 
 /**
  * The home page of coordinators and leaders: a plan's standing at this moment, derived at read time.
- * A fixed number of narrow queries whatever the plan's history: the plan, its tasks, their assignments,
- * the units, and from the standing table (migration 0005) one row per assignment plus the unit's word on
- * the few dues the dashboard looks at today — never the whole entry history.
+ * A fixed number of narrow queries whatever the plan's history: the plan, its tasks, their lead
+ * assignments, the units, and from the packed standing table (migration 0005) one row per unit about its
+ * tasks as wholes plus one per unit and due the dashboard looks at today — never the whole entry history.
  */
 export class DashboardService {
   constructor(
@@ -32,29 +33,12 @@ export class DashboardService {
   ) {}
 
   async get(actor: Actor, planId: number, options: { horizonDays?: number } = {}): Promise<Dashboard> {
-    const input = await this.input(actor, planId, options.horizonDays);
-    const dashboard = buildDashboard(input);
-    await this.fillReports(planId, [...dashboard.overdue, ...dashboard.upcoming]);
-    return dashboard;
+    return buildDashboard(await this.input(actor, planId, options.horizonDays));
   }
 
   /** One page of the plan's lead assignments with their status now (GET /dashboard/assignments). */
   async assignments(actor: Actor, planId: number, filter: LineFilter = {}): Promise<{ total: number; items: AssignmentLine[] }> {
-    const page = dashboardLines(await this.input(actor, planId), filter);
-    await this.fillReports(planId, page.items);
-    return page;
-  }
-
-  /**
-   * The report each shown line opens (the latest listing the task for the unit), read for those lines only:
-   * a dashboard shows a few hundred lines, not its 7,200 assignments.
-   */
-  private async fillReports(planId: number, lines: AssignmentLine[]): Promise<void> {
-    const missing = lines.filter((l) => l.reportId === null);
-    if (missing.length === 0) return;
-    const pairs = [...new Map(missing.map((l) => [standingKey(l.taskId, l.unitId), { taskId: l.taskId, unitId: l.unitId }])).values()];
-    const found = new Map((await this.store.read.standing.listingReports(planId, pairs)).map((r) => [standingKey(r.taskId, r.unitId), r.reportId]));
-    for (const l of missing) l.reportId = found.get(standingKey(l.taskId, l.unitId)) ?? null;
+    return dashboardLines(await this.input(actor, planId), filter);
   }
 
   private async input(actor: Actor, planId: number, horizonDays?: number): Promise<DashboardInput> {
@@ -82,48 +66,60 @@ export class DashboardService {
       kind: t.schedule.kind,
       dues: taskOriginalDues(t, { triggers: facts.triggers.get(t.id) ?? [], coordinatorDates: facts.coordinatorDates.get(t.id) ?? [] }),
     }));
-    // Narrow reads of the standing table: the on-time dues of every assignment, the words on the few dues
-    // looked at today, and the whole rows only for tasks without dates (whose status reads the latest word).
-    const dateless = tasks.filter((t) => t.dues.length === 0).map((t) => t.id);
-    const [board, wholes] = await Promise.all([
-      read.standing.board(
-        tasks.map((t) => t.id),
-        dashboardDues(tasks, now, horizonDays ?? 30, currentDues),
-      ),
-      read.standing.wholes(planId, dateless),
+    // The lead assignments, and the packed standing rows: per unit, its tasks as wholes and its words on
+    // the few dues looked at today (about 120 rows per due at province scale, never one per assignment).
+    const [leadRows, board] = await Promise.all([
+      read.standing.leads(tasks.map((t) => t.id)),
+      read.standing.board(planId, dashboardDues(tasks, now, horizonDays ?? 30, currentDues)),
     ]);
     const unitById = new Map(units.map((u) => [u.id, u]));
-    const visible = (unitId: number) => unitById.get(unitId) !== undefined && unitById.get(unitId)!.kind !== 'external' && inScope(actor, unitId);
-    const leads: Array<{ id: number; taskId: number; unitId: number }> = [];
-    const standing = new Map<number, Standing>();
+    const visibility = new Map<number, boolean>();
+    const visible = (unitId: number) => {
+      let v = visibility.get(unitId);
+      if (v === undefined) {
+        const u = unitById.get(unitId);
+        visibility.set(unitId, (v = u !== undefined && u.kind !== 'external' && inScope(actor, unitId)));
+      }
+      return v;
+    };
+    // The latest word over all dues is read only for tasks without dates (their status rests on it).
+    const dateless = new Set(tasks.filter((t) => t.dues.length === 0).map((t) => t.id));
+    // Per unit, its tasks' standings (small integer keys: no string and no large number per lookup).
+    const byUnit = new Map<number, Map<number, Standing>>();
     const at = (taskId: number, unitId: number) => {
-      const k = standingKey(taskId, unitId);
-      let s = standing.get(k);
-      if (!s) standing.set(k, (s = new Standing()));
+      let tasksOf = byUnit.get(unitId);
+      if (!tasksOf) byUnit.set(unitId, (tasksOf = new Map()));
+      let s = tasksOf.get(taskId);
+      if (!s) tasksOf.set(taskId, (s = new Standing()));
       return s;
     };
-    let last = -1;
-    for (const r of board) {
-      if (r.id !== last) {
-        last = r.id;
-        if (!visible(r.unitId)) continue;
-        leads.push({ id: r.id, taskId: r.taskId, unitId: r.unitId });
-        if (r.onTime) at(r.taskId, r.unitId).onTime = r.onTime;
+    for (const row of board) {
+      if (!visible(row.unitId)) continue;
+      if (row.due === '') {
+        const { d, t: wholes } = parseWholes(row.body);
+        for (const t of wholes) {
+          const s = at(t[0], row.unitId);
+          s.reportId = t[1];
+          s.onTimeDues = d;
+          s.onTimeMask = t[6];
+          if (t[3] !== null && t[5] !== null && dateless.has(t[0])) s.any = { reportedAt: t[5], status: t[3], completedOn: t[4] };
+        }
+      } else {
+        for (const w of unpackTuples<WordTuple>(row.body)) at(w[0], row.unitId).add(row.due, { reportedAt: w[4], status: w[2], completedOn: w[3] });
       }
-      // The row itself is the word (reportedAt, status, completedOn): no copy per row.
-      if (r.due !== null && r.status !== null && r.reportedAt !== null) at(r.taskId, r.unitId).add(r.due, r as ProgressReport);
     }
-    for (const r of wholes) {
-      const s = at(r.taskId, r.unitId);
-      s.reportId = r.reportId;
-      s.any = r.status !== null && r.reportedAt !== null ? { reportedAt: r.reportedAt, status: r.status, completedOn: r.completedOn } : null;
+    // Each lead assignment carries its standing (none when its unit has said and listed nothing on it).
+    const leads: DashboardAssignment[] = [];
+    for (const r of leadRows) {
+      if (!visible(r.unitId)) continue;
+      leads.push({ id: r.id, taskId: r.taskId, unitId: r.unitId, standing: byUnit.get(r.unitId)?.get(r.taskId) ?? null });
     }
     return {
       planId,
       tasks,
       assignments: leads,
       unitNames: new Map(units.map((u) => [u.id, u.name])),
-      standing,
+      standing: new Map(),
       currentDues,
       now,
       ...(horizonDays !== undefined ? { horizonDays } : {}),
@@ -140,6 +136,8 @@ class Standing implements AssignmentStanding {
   reportId: number | null = null;
   any: ProgressReport | null = null;
   onTime = '';
+  onTimeDues: readonly string[] | null = null;
+  onTimeMask: number | readonly number[] = 0;
   words: Standing | null = null;
   private dueA: string | null = null;
   private wordA: ProgressReport | null = null;

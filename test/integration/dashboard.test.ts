@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositories } from '../../src/db/repositories/index.js';
-import { buildDashboard, dashboardLines, rollUp, standingFromEntries, type DashboardEntry, type DashboardInput } from '../../src/domain/reporting/dashboard.js';
+import { buildDashboard, dashboardLines, rollUp, standingFromEntries, standingKey, type DashboardEntry, type DashboardInput } from '../../src/domain/reporting/dashboard.js';
+import { maskHas, packWholes, parseWholes, unpackWholes, type WholeTuple } from '../../src/domain/reporting/standing.js';
 import { onTimeRate } from '../../src/domain/reporting/extensions.js';
 import { assignmentStatus, type ProgressReport } from '../../src/domain/reporting/status.js';
 import { engines } from '../support/engines.js';
@@ -207,6 +208,50 @@ describe('dashboard from the standing equals the direct derivation from every en
     expect(dashboardLines(input, { limit: 1000 }).items.map((l) => [l.assignmentId, l.status, l.dueDate])).toEqual(want.lines);
     for (const u of d.units) expect({ rate: u.rate, onTime: u.onTime, late: u.late, pending: u.pending, unmeasured: u.unmeasured }).toEqual(want.rates.get(u.unitId));
     expect(d.upcomingTotal).toBe(want.upcoming);
+
+    // The same standings as the packed table holds them (on-time dues as bit masks over each unit's
+    // dictionary, joined to the assignments as the service does) give the same answer.
+    const byUnit = new Map<number, WholeTuple[]>();
+    for (const a of assignments) {
+      const s = input.standing.get(standingKey(a.taskId, a.unitId));
+      if (!s) continue;
+      const list = byUnit.get(a.unitId) ?? byUnit.set(a.unitId, []).get(a.unitId)!;
+      list.push([a.taskId, s.reportId, null, s.any?.status ?? null, s.any?.completedOn ?? null, s.any?.reportedAt ?? null, s.onTime]);
+    }
+    const packed = new Map<number, { d: string[]; mask: Map<number, number | number[]> }>();
+    for (const [unitId, list] of byUnit) {
+      const { d, t } = parseWholes(packWholes(list));
+      expect(unpackWholes(packWholes(list))).toEqual(list);
+      packed.set(unitId, { d, mask: new Map(t.map((x) => [x[0], x[6]])) });
+    }
+    const joined: DashboardInput = {
+      ...input,
+      standing: new Map(),
+      assignments: assignments.map((a) => {
+        const s = input.standing.get(standingKey(a.taskId, a.unitId));
+        const p = packed.get(a.unitId);
+        return { ...a, standing: s ? { ...s, onTime: 'ignored', onTimeDues: p!.d, onTimeMask: p!.mask.get(a.taskId)! } : null };
+      }),
+    };
+    const again = buildDashboard(joined);
+    expect(again.units).toEqual(d.units);
+    expect({ ...again, units: [] }).toEqual({ ...d, units: [] });
+    expect(dashboardLines(joined, { limit: 1000 })).toEqual(dashboardLines(input, { limit: 1000 }));
+  });
+
+  it('packs on-time dues beyond 30 per unit into several mask words', () => {
+    const dues = Array.from({ length: 70 }, (_, i) => new Date(Date.UTC(2021, 0, 1 + i * 7)).toISOString().slice(0, 10));
+    const list: WholeTuple[] = [
+      [2, 11, '2021-01-01', 'done', '2021-02-01', '2021-02-02T02:00:00Z', dues.filter((_, i) => i % 3 === 0).join(',')],
+      [1, null, null, null, null, null, ''],
+      [3, 12, '2021-04-01', null, null, null, dues.slice(29, 62).join(',')],
+    ];
+    const { d, t } = parseWholes(packWholes(list));
+    expect(d).toEqual([...new Set([...dues.filter((_, i) => i % 3 === 0), ...dues.slice(29, 62)])].sort());
+    expect(t.map((x) => x[0])).toEqual([1, 2, 3]);
+    expect(Array.isArray(t[2]![6]) && t[2]![6].length).toBe(Math.ceil(d.length / 30));
+    expect(d.filter((_, i) => maskHas(t[2]![6], i))).toEqual(dues.slice(29, 62));
+    expect(unpackWholes(packWholes(list))).toEqual([list[1], list[0], list[2]]);
   });
 });
 
@@ -367,7 +412,7 @@ describe.each(engines)('dashboard API on $name', (engine) => {
 
   it('keeps the standing table right through submit → return → resubmit → accept', async () => {
     const db = t.db.handle.db;
-    const stored = () => db.selectFrom('dashboardStanding').selectAll().where('planId', '=', planId).orderBy('taskId').orderBy('unitId').orderBy('due').execute();
+    const stored = () => repositories(db).standing.rowsOf(planId);
     /** What the table holds equals a rebuild from the whole entry history. */
     const matchesHistory = async () => {
       const before = await stored();

@@ -1,23 +1,8 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
-import { standingOf, joinDues, type StandingEntry } from '../../domain/reporting/standing.js';
+import type { Kysely, Selectable } from 'kysely';
+import { packTuples, packWholes, standingOf, tuplesOf, unpackTuples, unpackWholes, type StandingEntry, type WholeTuple, type WordTuple } from '../../domain/reporting/standing.js';
 import type { Database, DashboardStandingTable } from '../schema.js';
 
 export type StandingRow = Selectable<DashboardStandingTable>;
-type NewStandingRow = Insertable<DashboardStandingTable>;
-
-/** What the dashboard reads: the columns it needs, nothing else. */
-export type StandingReadRow = Pick<StandingRow, 'taskId' | 'unitId' | 'due' | 'reportId' | 'status' | 'completedOn' | 'reportedAt' | 'onTime'>;
-
-export interface BoardRow {
-  id: number;
-  taskId: number;
-  unitId: number;
-  onTime: string | null;
-  due: string | null;
-  status: StandingRow['status'];
-  completedOn: string | null;
-  reportedAt: string | null;
-}
 
 interface HistoryRow {
   planId: number;
@@ -32,134 +17,118 @@ interface HistoryRow {
   calendarFrom: string;
 }
 
+/** One unit's packed standing on a plan: the tuples about its tasks as wholes, and its words per due. */
+interface UnitPack {
+  wholes: WholeTuple[];
+  words: Map<string, WordTuple[]>;
+}
+
 const CHUNK = 200;
 
 /**
- * The dashboard standing table (migration 0005): each unit's latest word on each task of a plan, folded
- * from the entry history by domain/reporting/standing.ts. Written in the transaction that changes what a
- * unit has said (a report submitted, resubmitted, returned or accepted) and when a round lists tasks.
+ * The dashboard standing table (migration 0005): per (plan, unit), one packed row about the unit's tasks as
+ * wholes (due '') and one per due it has spoken about (domain/reporting/standing.ts folds the entry history
+ * into them and packs them). Written in the transaction that changes what a unit has said (a report
+ * submitted, resubmitted, returned or accepted) and when a round lists tasks.
  */
 export class StandingRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * What a dashboard reads per lead assignment in force, in one query: the assignment, the dues its unit
-   * reported done on time, and the unit's word on each of the given dues (one row per word; an assignment
-   * without any word on them comes once, with the word's columns null).
+   * What a dashboard reads: the packed rows of a plan about tasks as wholes and about the given dues —
+   * one row per unit and due (about 120 per due at province scale), whatever the history.
    */
-  async board(taskIds: readonly number[], dues: readonly string[]): Promise<BoardRow[]> {
-    const out: BoardRow[] = [];
-    const wanted = dues.length ? dues : ['-'];
-    for (let i = 0; i < taskIds.length; i += 400) {
-      out.push(
-        ...(await this.db
-          .selectFrom('assignments as a')
-          .leftJoin('dashboardStanding as s', (j) => j.onRef('s.taskId', '=', 'a.taskId').onRef('s.unitId', '=', 'a.unitId').on('s.due', '=', ''))
-          .leftJoin('dashboardStanding as w', (j) => j.onRef('w.taskId', '=', 'a.taskId').onRef('w.unitId', '=', 'a.unitId').on('w.due', 'in', wanted))
-          .select(['a.id', 'a.taskId', 'a.unitId', 's.onTime', 'w.due', 'w.status', 'w.completedOn', 'w.reportedAt'])
-          .where('a.taskId', 'in', taskIds.slice(i, i + 400))
-          .where('a.role', '=', 'lead')
-          .where('a.retiredAt', 'is', null)
-          .orderBy('a.id')
-          .execute()),
-      );
-    }
-    return out;
-  }
-
-  /** Per assignment of the plan with something on time, the dues reported done on time (on-time rates). */
-  async onTime(planId: number): Promise<Array<{ taskId: number; unitId: number; onTime: string | null }>> {
+  async board(planId: number, dues: readonly string[]): Promise<Array<Pick<StandingRow, 'unitId' | 'due' | 'body'>>> {
     return this.db
       .selectFrom('dashboardStanding')
-      .select(['taskId', 'unitId', 'onTime'])
+      .select(['unitId', 'due', 'body'])
       .where('planId', '=', planId)
-      .where('due', '=', '')
-      .where('onTime', '<>', '')
+      .where('due', 'in', ['', ...dues])
       .execute();
-  }
-
-  /** The units' words on the given dues: the few dues a dashboard looks at today. */
-  async words(planId: number, dues: readonly string[]): Promise<Array<Pick<StandingRow, 'taskId' | 'unitId' | 'due' | 'status' | 'completedOn' | 'reportedAt'>>> {
-    if (dues.length === 0) return [];
-    return this.db
-      .selectFrom('dashboardStanding')
-      .select(['taskId', 'unitId', 'due', 'status', 'completedOn', 'reportedAt'])
-      .where('planId', '=', planId)
-      .where('due', 'in', dues)
-      .execute();
-  }
-
-  /** The rows about some tasks as wholes: the latest listing report and the latest word over all dues. */
-  async wholes(planId: number, taskIds: readonly number[] | null): Promise<StandingReadRow[]> {
-    if (taskIds !== null && taskIds.length === 0) return [];
-    let q = this.db
-      .selectFrom('dashboardStanding')
-      .select(['taskId', 'unitId', 'due', 'reportId', 'status', 'completedOn', 'reportedAt', 'onTime'])
-      .where('planId', '=', planId)
-      .where('due', '=', '');
-    if (taskIds !== null) q = q.where('taskId', 'in', taskIds);
-    return q.execute();
-  }
-
-  /** The latest report listing each (task, unit) pair given: for the lines a page shows. */
-  async listingReports(planId: number, pairs: ReadonlyArray<{ taskId: number; unitId: number }>): Promise<Array<{ taskId: number; unitId: number; reportId: number | null }>> {
-    const out: Array<{ taskId: number; unitId: number; reportId: number | null }> = [];
-    for (let i = 0; i < pairs.length; i += 200) {
-      const slice = pairs.slice(i, i + 200);
-      out.push(
-        ...(await this.db
-          .selectFrom('dashboardStanding')
-          .select(['taskId', 'unitId', 'reportId'])
-          // Each term names the whole primary key, so both engines look the rows up by it.
-          .where((eb) => eb.or(slice.map((p) => eb.and([eb('taskId', '=', p.taskId), eb('unitId', '=', p.unitId), eb('due', '=', '')]))))
-          .where('planId', '=', planId)
-          .execute()),
-      );
-    }
-    return out;
   }
 
   /** The lead assignments in force of some tasks: the three columns the dashboard reads. */
   async leads(taskIds: readonly number[]): Promise<Array<{ id: number; taskId: number; unitId: number }>> {
     const out: Array<{ id: number; taskId: number; unitId: number }> = [];
     for (let i = 0; i < taskIds.length; i += 500) {
-      out.push(
-        ...(await this.db
-          .selectFrom('assignments')
-          .select(['id', 'taskId', 'unitId'])
-          .where('taskId', 'in', taskIds.slice(i, i + 500))
-          .where('role', '=', 'lead')
-          .where('retiredAt', 'is', null)
-          .orderBy('id')
-          .execute()),
-      );
+      const rows = await this.db
+        .selectFrom('assignments')
+        .select(['id', 'taskId', 'unitId'])
+        .where('taskId', 'in', taskIds.slice(i, i + 500))
+        .where('role', '=', 'lead')
+        .where('retiredAt', 'is', null)
+        .execute();
+      for (const r of rows) out.push(r);
     }
-    return out;
+    // Sorted here rather than by the database: cheaper than an ORDER BY over the whole plan.
+    return out.sort((a, b) => a.id - b.id);
   }
 
-  /** Every row of a unit on some tasks (tests and checks). */
-  async rowsOf(unitId: number, taskIds: readonly number[]): Promise<StandingRow[]> {
-    if (taskIds.length === 0) return [];
-    return this.db.selectFrom('dashboardStanding').selectAll().where('unitId', '=', unitId).where('taskId', 'in', taskIds).orderBy('taskId').orderBy('due').execute();
+  /** Every packed row of a plan, by unit then due (tests and checks). */
+  async rowsOf(planId: number): Promise<StandingRow[]> {
+    return this.db.selectFrom('dashboardStanding').selectAll().where('planId', '=', planId).orderBy('unitId').orderBy('due').execute();
   }
 
   /**
-   * Recomputes the unit's standing on every task its report lists, from the unit's whole history on
-   * those tasks (a few hundred entries). Called after a report changes state, inside its transaction.
+   * Recomputes the unit's standing on every task its report lists, from the unit's whole history on those
+   * tasks (a few hundred entries), and rewrites the unit's packed rows that change. Called after a report
+   * changes state, inside its transaction.
    */
   async refreshReport(reportId: number, unitId: number, now: Date): Promise<void> {
     const taskIds = (await this.db.selectFrom('entries').select('taskId').where('reportId', '=', reportId).where('role', '=', 'lead').execute()).map((r) => r.taskId);
+    if (taskIds.length === 0) return;
+    const round = await this.db
+      .selectFrom('reports')
+      .innerJoin('rounds', 'rounds.id', 'reports.roundId')
+      .select('rounds.planId')
+      .where('reports.id', '=', reportId)
+      .executeTakeFirst();
+    if (!round) return;
+    const history: HistoryRow[] = [];
     for (let i = 0; i < taskIds.length; i += 400) {
       const slice = taskIds.slice(i, i + 400);
-      const history = await this.history((q) => q.where('reports.unitId', '=', unitId).where('entries.taskId', 'in', slice));
-      await this.db.deleteFrom('dashboardStanding').where('unitId', '=', unitId).where('taskId', 'in', slice).execute();
-      await this.insert(fold(history, now));
+      for (const h of await this.history((q) => q.where('reports.unitId', '=', unitId).where('entries.taskId', 'in', slice))) history.push(h);
     }
+    history.sort((a, b) => (a.calendarFrom < b.calendarFrom ? -1 : a.calendarFrom > b.calendarFrom ? 1 : 0) || a.reportId - b.reportId);
+    const fresh = fold(history, now).get(unitId) ?? { wholes: [], words: new Map() };
+    const refreshed = new Set(taskIds);
+    const current = await this.db
+      .selectFrom('dashboardStanding')
+      .select(['due', 'body'])
+      .where('planId', '=', round.planId)
+      .where('unitId', '=', unitId)
+      .execute();
+    // Keep the other tasks' tuples, put the refreshed tasks' new ones beside them.
+    const lists = new Map<string, Array<WholeTuple | WordTuple>>();
+    const before = new Map<string, string>();
+    for (const r of current) {
+      before.set(r.due, r.body);
+      lists.set(r.due, (r.due === '' ? unpackWholes(r.body) : unpackTuples<WordTuple>(r.body)).filter((t) => !refreshed.has(t[0])));
+    }
+    const add = (due: string, tuples: Array<WholeTuple | WordTuple>) => {
+      const list = lists.get(due);
+      if (list) list.push(...tuples);
+      else lists.set(due, [...tuples]);
+    };
+    add('', fresh.wholes);
+    for (const [due, tuples] of fresh.words) add(due, tuples);
+    const upserts: DashboardStandingTable[] = [];
+    const emptied: string[] = [];
+    for (const [due, list] of lists) {
+      if (list.length === 0) {
+        if (before.has(due)) emptied.push(due);
+        continue;
+      }
+      const body = due === '' ? packWholes(list as WholeTuple[]) : packTuples(list as WordTuple[]);
+      if (before.get(due) !== body) upserts.push({ planId: round.planId, unitId, due, body });
+    }
+    if (emptied.length) await this.db.deleteFrom('dashboardStanding').where('planId', '=', round.planId).where('unitId', '=', unitId).where('due', 'in', emptied).execute();
+    await this.upsert(upserts);
   }
 
   /**
    * A round was opened: its reports are now the latest to list their tasks (unless a later round already
-   * does). Only the listing changes: a draft says nothing.
+   * does). Only the listing changes (the '' rows): a draft says nothing.
    */
   async noteRound(roundId: number): Promise<void> {
     const round = await this.db.selectFrom('rounds').select(['planId', 'calendarFrom']).where('id', '=', roundId).executeTakeFirst();
@@ -174,36 +143,43 @@ export class StandingRepository {
     if (listed.length === 0) return;
     const current = await this.db
       .selectFrom('dashboardStanding')
-      .select(['taskId', 'unitId', 'reportId', 'roundFrom'])
+      .select(['unitId', 'body'])
       .where('planId', '=', round.planId)
       .where('due', '=', '')
       .execute();
-    const key = (taskId: number, unitId: number) => `${taskId}:${unitId}`;
-    const known = new Map(current.map((r) => [key(r.taskId, r.unitId), r]));
-    const rows: NewStandingRow[] = [];
+    const packs = new Map<number, { body: string | null; tuples: Map<number, WholeTuple> }>();
+    for (const r of current) packs.set(r.unitId, { body: r.body, tuples: new Map(unpackWholes(r.body).map((t) => [t[0], t])) });
     for (const l of listed) {
-      const k = known.get(key(l.taskId, l.unitId));
-      const from = k?.roundFrom ?? '';
-      if (k && (from > round.calendarFrom || (from === round.calendarFrom && (k.reportId ?? 0) > l.reportId))) continue;
-      rows.push({ planId: round.planId, taskId: l.taskId, unitId: l.unitId, due: '', reportId: l.reportId, roundFrom: round.calendarFrom, status: null, completedOn: null, reportedAt: null, onTime: '' });
+      let pack = packs.get(l.unitId);
+      if (!pack) packs.set(l.unitId, (pack = { body: null, tuples: new Map() }));
+      const k = pack.tuples.get(l.taskId);
+      if (!k) {
+        pack.tuples.set(l.taskId, [l.taskId, l.reportId, round.calendarFrom, null, null, null, '']);
+        continue;
+      }
+      const from = k[2] ?? '';
+      if (from > round.calendarFrom || (from === round.calendarFrom && (k[1] ?? 0) > l.reportId)) continue;
+      k[1] = l.reportId;
+      k[2] = round.calendarFrom;
     }
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await this.db
-        .insertInto('dashboardStanding')
-        .values(rows.slice(i, i + CHUNK))
-        .onConflict((oc) =>
-          oc.columns(['taskId', 'unitId', 'due']).doUpdateSet((eb) => ({ reportId: eb.ref('excluded.reportId'), roundFrom: eb.ref('excluded.roundFrom') })),
-        )
-        .execute();
+    const upserts: DashboardStandingTable[] = [];
+    for (const [unitId, pack] of packs) {
+      const body = packWholes([...pack.tuples.values()]);
+      if (body !== pack.body) upserts.push({ planId: round.planId, unitId, due: '', body });
     }
+    await this.upsert(upserts);
   }
 
   /** Rebuilds a plan's standing from its whole history (the migration's backfill; bulk loads). */
   async rebuildPlan(planId: number, now: Date): Promise<number> {
     const history = await this.history((q) => q.where('rounds.planId', '=', planId));
     await this.db.deleteFrom('dashboardStanding').where('planId', '=', planId).execute();
-    const rows = fold(history, now);
-    await this.insert(rows);
+    const rows: DashboardStandingTable[] = [];
+    for (const [unitId, pack] of fold(history, now)) {
+      if (pack.wholes.length) rows.push({ planId, unitId, due: '', body: packWholes(pack.wholes) });
+      for (const [due, tuples] of pack.words) rows.push({ planId, unitId, due, body: packTuples(tuples) });
+    }
+    for (let i = 0; i < rows.length; i += CHUNK) await this.db.insertInto('dashboardStanding').values(rows.slice(i, i + CHUNK)).execute();
     return rows.length;
   }
 
@@ -211,35 +187,22 @@ export class StandingRepository {
     for (const p of await this.db.selectFrom('plans').select('id').execute()) await this.rebuildPlan(p.id, now);
   }
 
-  private async insert(rows: readonly NewStandingRow[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += CHUNK) await this.db.insertInto('dashboardStanding').values(rows.slice(i, i + CHUNK)).execute();
+  private async upsert(rows: readonly DashboardStandingTable[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await this.db
+        .insertInto('dashboardStanding')
+        .values(rows.slice(i, i + CHUNK))
+        .onConflict((oc) => oc.columns(['planId', 'unitId', 'due']).doUpdateSet((eb) => ({ body: eb.ref('excluded.body') })))
+        .execute();
+    }
   }
 
   /** Lead entries with their report and round, oldest round first then by report: the order "latest" reads. */
   private history(where: (q: HistoryQuery) => HistoryQuery): Promise<HistoryRow[]> {
-    const q = this.db
-      .selectFrom('entries')
-      .innerJoin('reports', 'reports.id', 'entries.reportId')
-      .innerJoin('rounds', 'rounds.id', 'reports.roundId')
-      .select([
-        'rounds.planId',
-        'entries.taskId',
-        'reports.unitId',
-        'entries.reportId',
-        'reports.status as reportStatus',
-        'reports.submittedAt',
-        'entries.status',
-        'entries.completedOn',
-        'entries.dues',
-        'rounds.calendarFrom',
-      ])
-      .where('entries.role', '=', 'lead');
-    return where(q).orderBy('rounds.calendarFrom').orderBy('reports.id').execute();
+    return where(historyQuery(this.db).where('entries.role', '=', 'lead')).orderBy('rounds.calendarFrom').orderBy('reports.id').execute();
   }
 }
 
-type HistoryQuery = ReturnType<typeof historyQuery>;
-// Only for the type of the history query.
 const historyQuery = (db: Kysely<Database>) =>
   db
     .selectFrom('entries')
@@ -257,9 +220,10 @@ const historyQuery = (db: Kysely<Database>) =>
       'entries.dues',
       'rounds.calendarFrom',
     ]);
+type HistoryQuery = ReturnType<typeof historyQuery>;
 
-/** Groups a history by (task, unit) and folds each with standingOf into rows. */
-function fold(history: readonly HistoryRow[], now: Date): NewStandingRow[] {
+/** Groups a history by (task, unit), folds each with standingOf and packs the result per unit. */
+function fold(history: readonly HistoryRow[], now: Date): Map<number, UnitPack> {
   const groups = new Map<string, HistoryRow[]>();
   for (const h of history) {
     const k = `${h.taskId}:${h.unitId}`;
@@ -268,31 +232,23 @@ function fold(history: readonly HistoryRow[], now: Date): NewStandingRow[] {
     else groups.set(k, [h]);
   }
   const duesCache = new Map<string, string[]>();
-  const rows: NewStandingRow[] = [];
+  const out = new Map<number, UnitPack>();
   for (const list of groups.values()) {
     const first = list[0]!;
-    const last = list[list.length - 1]!;
     const entries: StandingEntry[] = list.map((h) => {
       let dues = duesCache.get(h.dues);
       if (!dues) duesCache.set(h.dues, (dues = JSON.parse(h.dues) as string[]));
       return { reportId: h.reportId, reportStatus: h.reportStatus, submittedAt: h.submittedAt, status: h.status, completedOn: h.completedOn, dues };
     });
-    const s = standingOf(entries, now);
-    const base = { planId: first.planId, taskId: first.taskId, unitId: first.unitId };
-    rows.push({
-      ...base,
-      due: '',
-      reportId: s.reportId,
-      roundFrom: last.calendarFrom,
-      status: s.any?.status ?? null,
-      completedOn: s.any?.completedOn ?? null,
-      reportedAt: s.any?.reportedAt ?? null,
-      onTime: joinDues(s.onTime),
-    });
-    for (const [due, w] of s.words) {
-      if (due === '') continue;
-      rows.push({ ...base, due, reportId: w.reportId, roundFrom: null, status: w.status, completedOn: w.completedOn, reportedAt: w.reportedAt, onTime: null });
+    const { whole, words } = tuplesOf(first.taskId, standingOf(entries, now), list[list.length - 1]!.calendarFrom);
+    let pack = out.get(first.unitId);
+    if (!pack) out.set(first.unitId, (pack = { wholes: [], words: new Map() }));
+    pack.wholes.push(whole);
+    for (const [due, w] of words) {
+      const ws = pack.words.get(due);
+      if (ws) ws.push(w);
+      else pack.words.set(due, [w]);
     }
   }
-  return rows;
+  return out;
 }

@@ -36,6 +36,8 @@ export interface DashboardAssignment {
   id: number;
   taskId: number;
   unitId: number;
+  /** Its unit's standing on the task when the caller has joined it already (else looked up in `standing`). */
+  standing?: AssignmentStanding | null;
 }
 
 export interface DashboardEntry {
@@ -87,6 +89,12 @@ export interface AssignmentStanding {
   words: { get(due: string): ProgressReport | undefined } | null;
   /** Sorted due dates whose latest word is done by the (original) due, joined by commas. */
   onTime: string;
+  /**
+   * The same dues as the packed table keeps them, read instead of `onTime` when given: a bit mask
+   * (standing.ts maskHas) over a sorted dictionary of dues shared by the unit's tasks.
+   */
+  onTimeDues?: readonly string[] | null;
+  onTimeMask?: number | readonly number[];
 }
 
 /** One number per (task, unit): a Map key without building strings. */
@@ -284,10 +292,12 @@ function assess(input: DashboardInput): Assessment {
   const onTime = new Map<number, OnTimeRate>();
 
   const nowMs = now.getTime();
+  // Per dictionary of on-time dues (one per unit in the packed table): 0 beyond the horizon, 1 up to it, 2 passed.
+  const classes = new Map<readonly string[], Int8Array>();
   for (const a of input.assignments) {
     const view = views.get(a.taskId);
     if (!view) continue;
-    const s = input.standing.get(standingKey(a.taskId, a.unitId));
+    const s = a.standing !== undefined ? (a.standing ?? undefined) : input.standing.get(standingKey(a.taskId, a.unitId));
     const g = view.governing;
     const word = g === null ? (s?.any ?? null) : (s?.words?.get(g) ?? null);
     const active = g === null ? view.task.kind === 'continuous' || (s !== undefined && s.reportId !== null) : g <= horizon;
@@ -310,7 +320,24 @@ function assess(input: DashboardInput): Assessment {
     let r = onTime.get(a.unitId);
     if (!r) onTime.set(a.unitId, (r = { rate: null, onTime: 0, late: 0, pending: 0, unmeasured: 0 }));
     if (view.dues.length === 0) r.unmeasured++;
-    else {
+    else if (s?.onTimeDues) {
+      const dict = s.onTimeDues;
+      let cls = classes.get(dict);
+      if (!cls) {
+        cls = new Int8Array(dict.length);
+        for (let i = 0; i < dict.length; i++) cls[i] = dict[i]! <= horizon ? (dict[i]! < today ? 2 : 1) : 0;
+        classes.set(dict, cls);
+      }
+      const m = s.onTimeMask ?? 0;
+      let counted = 0;
+      if (typeof m === 'number') counted = countMask(m, 0, dict, cls, view.dueSet);
+      else for (let w = 0; w < m.length; w++) counted += countMask(m[w]!, w * 30, dict, cls, view.dueSet);
+      const good = counted >>> 16;
+      const goodPassed = counted & 0xffff;
+      r.onTime += good;
+      r.late += view.passed - goodPassed;
+      r.pending += view.inScope - view.passed - (good - goodPassed);
+    } else {
       // Both lists are sorted: walk them together without cutting the stored string.
       let good = 0;
       let goodPassed = 0;
@@ -355,6 +382,20 @@ function assess(input: DashboardInput): Assessment {
     r.rate = measured === 0 ? null : r.onTime / measured;
   }
   return { today, horizon, horizonDays, items, onTime, upcoming };
+}
+
+/**
+ * The on-time dues of one mask word (bits `offset`…`offset + 29` of the dictionary) that the task counts:
+ * in its schedule and up to the horizon. Returns (counted << 16) | (counted already passed), allocating nothing.
+ */
+function countMask(word: number, offset: number, dict: readonly string[], cls: Int8Array, dueSet: ReadonlySet<string>): number {
+  let out = 0;
+  for (let w = word; w !== 0; w &= w - 1) {
+    const i = offset + 31 - Math.clz32(w & -w);
+    const c = cls[i] ?? 0;
+    if (c !== 0 && dueSet.has(dict[i]!)) out += c === 2 ? 0x10001 : 0x10000;
+  }
+  return out;
 }
 
 function lineOf(x: Assessed, unitNames: ReadonlyMap<number, string>): AssignmentLine {

@@ -82,3 +82,70 @@ export function standingOf(entries: readonly StandingEntry[], now: Date): Standi
 
 /** The on-time dues as stored: sorted dates joined by commas ('' when none). */
 export const joinDues = (dues: readonly string[]): string => dues.join(',');
+
+/**
+ * The standing table keeps, per (plan, unit), one PACKED row about the unit's tasks as wholes (due '') and
+ * one per due the unit has spoken about, so a dashboard reads about a hundred rows per due instead of one
+ * per assignment. Each row's body is a JSON array of tuples sorted by task id (deterministic: a rebuild
+ * writes the same text). Still no status: only the unit's own words.
+ */
+
+/** A task as a whole: [taskId, latest listing reportId, its round's first day, word status, completedOn, reportedAt, onTime]. */
+export type WholeTuple = [number, number | null, string | null, ReportedStatus | null, string | null, string | null, string];
+/** The unit's latest word on one due of a task: [taskId, reportId, status, completedOn, reportedAt]. */
+export type WordTuple = [number, number, ReportedStatus, string | null, string];
+
+/** One task's standing as packed tuples: the whole, and one word per due (due '' is not a due). */
+export function tuplesOf(taskId: number, s: Standing, roundFrom: string | null): { whole: WholeTuple; words: Array<[string, WordTuple]> } {
+  const whole: WholeTuple = [taskId, s.reportId, roundFrom, s.any?.status ?? null, s.any?.completedOn ?? null, s.any?.reportedAt ?? null, joinDues(s.onTime)];
+  const words: Array<[string, WordTuple]> = [];
+  for (const [due, w] of s.words) if (due !== '') words.push([due, [taskId, w.reportId, w.status, w.completedOn, w.reportedAt]]);
+  return { whole, words };
+}
+
+/** The body of a packed due row: its tuples sorted by task id. */
+export function packTuples<T extends [number, ...unknown[]]>(tuples: T[]): string {
+  return JSON.stringify([...tuples].sort((a, b) => a[0] - b[0]));
+}
+
+export const unpackTuples = <T>(body: string): T[] => JSON.parse(body) as T[];
+
+/**
+ * The '' row as stored: the on-time dues of every task written once, as a sorted dictionary `d`, and per
+ * task a bit mask over it (bit i = d[i]; one number while the dictionary holds at most 30 dues, else one
+ * number per 30) instead of the dates themselves — a fifth of the text, and no string per due to read.
+ */
+export type PackedWhole = [number, number | null, string | null, ReportedStatus | null, string | null, string | null, number | number[]];
+export interface PackedWholes {
+  d: string[];
+  t: PackedWhole[];
+}
+
+/** Whether bit i of an on-time mask is set. */
+export const maskHas = (mask: number | readonly number[], i: number): boolean =>
+  typeof mask === 'number' ? i < 30 && (mask & (1 << i)) !== 0 : ((mask[Math.floor(i / 30)] ?? 0) & (1 << i % 30)) !== 0;
+
+export function packWholes(wholes: WholeTuple[]): string {
+  const dict = [...new Set(wholes.flatMap((w) => (w[6] ? w[6].split(',') : [])))].sort();
+  const index = new Map(dict.map((d, i) => [d, i]));
+  const words = Math.max(1, Math.ceil(dict.length / 30));
+  const t = [...wholes]
+    .sort((a, b) => a[0] - b[0])
+    .map((w): PackedWhole => {
+      const mask = new Array<number>(words).fill(0);
+      for (const d of w[6] ? w[6].split(',') : []) {
+        const i = index.get(d)!;
+        mask[Math.floor(i / 30)]! |= 1 << i % 30;
+      }
+      return [w[0], w[1], w[2], w[3], w[4], w[5], words === 1 ? mask[0]! : mask];
+    });
+  return JSON.stringify({ d: dict, t } satisfies PackedWholes);
+}
+
+export const parseWholes = (body: string): PackedWholes => JSON.parse(body) as PackedWholes;
+
+/** The '' row back as tuples with their on-time dues joined (the repository merges these). */
+export function unpackWholes(body: string): WholeTuple[] {
+  const { d, t } = parseWholes(body);
+  return t.map((p) => [p[0], p[1], p[2], p[3], p[4], p[5], joinDues(d.filter((_, i) => maskHas(p[6], i)))]);
+}
