@@ -406,6 +406,24 @@ describe.each(engines)('citizen reception schedule and dossier lookup on $name',
     expect(page).toContain('Phan T. B.');
   });
 
+  it('keeps the all-units schedule under 60 KB by showing the nearest slots, each unit whole on its own page', async () => {
+    for (const day of ['Hai', 'Ba', 'Tư', 'Năm', 'Sáu']) {
+      const res = await noivu.post('/api/v1/reception-slots', {
+        ...slotBody({ unitId: unit['DH.HHB'], date: undefined, kind: 'regular', note: null, place: 'Bộ phận một cửa UBND phường Hòa Hiệp Bắc' }),
+        recurrence: { rule: `thứ ${day} hằng tuần`, from: TODAY, to: '2027-01-10' },
+        publish: true,
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const all = await t.anonymous.get('/lich-tiep-cong-dan');
+    expect(all.body).toMatch(/Trang này hiển thị 60 trên \d+ buổi tiếp gần nhất/);
+    expect(Buffer.byteLength(all.body)).toBeLessThan(60 * 1024);
+    const hhb = await t.anonymous.get('/lich-tiep-cong-dan?donVi=DH.HHB');
+    expect(hhb.body.match(/Bộ phận một cửa UBND phường Hòa Hiệp Bắc/g)).toHaveLength(30);
+    expect(hhb.body).not.toContain('Trang này hiển thị');
+    expect(Buffer.byteLength(hhb.body)).toBeLessThan(60 * 1024);
+  });
+
   it('lists the pages in sitemap.xml', async () => {
     const res = await t.anonymous.get('/sitemap.xml');
     for (const p of ['/lich-tiep-cong-dan', '/tra-cuu', '/thu-tuc-hanh-chinh']) expect(res.body).toContain(`${p}</loc>`);

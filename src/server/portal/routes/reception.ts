@@ -23,6 +23,9 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
 
 type UnitQuery = { donVi?: string };
 
+/** Slots shown on the all-units schedule (about 0.6 KB each); one unit's schedule is shown whole. */
+const MAX_SLOTS_ALL_UNITS = 60;
+
 const unitParam = (request: FastifyRequest) => {
   const v = (request.query as UnitQuery | undefined)?.donVi;
   return typeof v === 'string' ? v.slice(0, 100) : undefined;
@@ -52,8 +55,10 @@ export const receptionArea: PortalArea = {
       const code = unitParam(request);
       const schedule = await services.reception.publicSchedule(code ? { unitCode: code } : {});
       if (code && !schedule.unit) return sendNotFound(request, reply, unknownUnit(code));
+      // Every public page stays small (issue 5: under 60 KB): the all-units view shows the first slots only.
+      const shownSlots = schedule.unit ? schedule.slots : schedule.slots.slice(0, MAX_SLOTS_ALL_UNITS);
       const byDate = new Map<string, ReceptionSlotView[]>();
-      for (const s of schedule.slots) {
+      for (const s of shownSlots) {
         const list = byDate.get(s.date);
         if (list) list.push(s);
         else byDate.set(s.date, [s]);
@@ -80,6 +85,11 @@ ${
         ([date, slots]) => html`<section aria-labelledby="ngay-${date}"><h2 id="ngay-${date}">${slots[0]!.weekday}, ${formatDateVi(date)}</h2>
 <ul class="cards">${slots.map(slotCard)}</ul></section>`,
       )
+}
+${
+  shownSlots.length < schedule.slots.length
+    ? html`<p>Trang này hiển thị ${shownSlots.length} trên ${schedule.slots.length} buổi tiếp gần nhất. Hãy chọn một đơn vị ở trên để xem đầy đủ lịch của đơn vị đó.</p>`
+    : ''
 }
 <p class="small muted">Tra cứu tiến độ giải quyết hồ sơ: <a href="/tra-cuu">Tra cứu hồ sơ</a> · <a href="/thu-tuc-hanh-chinh">Danh sách thủ tục hành chính</a></p>`;
       const page = renderPage({
