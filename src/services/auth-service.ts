@@ -111,27 +111,31 @@ export class AuthService {
   /** The signed-in user behind a session cookie, or undefined when it is unknown or expired. */
   async fromSession(sessionToken: string): Promise<Authenticated | undefined> {
     const id = sha256(sessionToken);
-    const session = await this.store.read.sessions.get(id);
+    // One query: the session, its user and the units' revision.
+    const found = await this.store.read.sessions.authenticate(id);
     const now = this.clock.now();
-    if (!session || session.expiresAt <= now.toISOString()) return undefined;
-    const user = await this.store.read.users.get(session.userId);
-    if (!user || !user.active) return undefined;
+    if (!found || found.session.expiresAt <= now.toISOString()) return undefined;
+    const { session, user } = found;
+    if (!user.active) return undefined;
     // Slide the expiry, but write at most once a minute per session.
     if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) {
       await this.store.read.sessions.touch(id, now.toISOString(), this.expiry(now));
     }
-    return { actor: await this.actorFor(user), user, session: { id, csrfToken: session.csrfToken } };
+    return { actor: await this.actorFor(user, found.unitsRevision), user, session: { id, csrfToken: session.csrfToken } };
   }
 
   /** The owner of a personal API token (`Authorization: Bearer …`). */
   async fromApiToken(token: string): Promise<Authenticated | undefined> {
-    const row = await this.store.read.apiTokens.findByHash(sha256(token));
+    // One query: the token, its owner and the units' revision.
+    const found = await this.store.read.apiTokens.authenticate(sha256(token));
     const now = this.clock.now().toISOString();
-    if (!row || row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= now)) return undefined;
-    const user = await this.store.read.users.get(row.userId);
-    if (!user || !user.active) return undefined;
+    if (!found) return undefined;
+    const { token: row, user } = found;
+    if (row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= now)) return undefined;
+    if (!user.active) return undefined;
+    // `last_used_at` is written at most once a minute per token.
     if (!row.lastUsedAt || row.lastUsedAt.slice(0, 16) !== now.slice(0, 16)) await this.store.read.apiTokens.markUsed(row.id, now);
-    return { actor: await this.actorFor(user), user };
+    return { actor: await this.actorFor(user, found.unitsRevision), user };
   }
 
   /** Drops expired sessions and sign-in attempts too old to matter for the lockout. */
@@ -141,19 +145,20 @@ export class AuthService {
     await this.store.read.loginAttempts.deleteBefore(new Date(now.getTime() - 24 * 3600_000).toISOString());
   }
 
-  async actorFor(user: User): Promise<Actor> {
+  /** `unitsRevision`: the units table's revision when the caller read it already (authentication does). */
+  async actorFor(user: User, unitsRevision?: string): Promise<Actor> {
     return {
       kind: 'user',
       id: user.id,
       username: user.username,
       role: user.role,
       unitId: user.unitId,
-      scope: user.role === 'admin' ? null : await this.scopeOf(user),
+      scope: user.role === 'admin' ? null : await this.scopeOf(user, unitsRevision),
     };
   }
 
-  private async scopeOf(user: User): Promise<ReadonlySet<number> | null> {
-    const revision = await this.store.read.units.revision();
+  private async scopeOf(user: User, known?: string): Promise<ReadonlySet<number> | null> {
+    const revision = known ?? (await this.store.read.units.revision());
     if (this.units?.revision !== revision) {
       this.units = { revision, tree: new UnitTree(await this.store.read.units.nodes()), scopes: new Map() };
     }

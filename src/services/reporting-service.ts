@@ -1,6 +1,5 @@
 import type { Actor } from '../domain/accounts/actor.js';
 import { conflict, notFound, validationError } from '../domain/errors.js';
-import type { Task } from '../domain/plans/plan.js';
 import { authorize, can, type ReportState } from '../domain/policies/index.js';
 import {
   assignmentsDueInPeriod,
@@ -18,7 +17,18 @@ import { isIsoDate } from '../domain/schedule/index.js';
 import { cleanText } from '../domain/text/normalize.js';
 import { vnDate } from '../domain/time.js';
 import type { Repositories, Store } from '../db/repositories/index.js';
-import type { EntryRow, EvidenceRow, NewEntryRow, ReportRow, ReportVersionRow, RoundRow } from '../db/repositories/reporting.js';
+import type {
+  EntryPatch,
+  EntryRow,
+  EntryWithTask,
+  EvidenceRow,
+  NewEntryRow,
+  NewEvidenceRow,
+  ReportRound,
+  ReportRow,
+  ReportVersionRow,
+  RoundRow,
+} from '../db/repositories/reporting.js';
 import type { AuditEvent, AuditService } from './audit-service.js';
 import type { Clock } from './clock.js';
 import { dueFactsOf } from './extension-service.js';
@@ -169,18 +179,20 @@ interface Snapshot {
   }>;
 }
 
-/** A report's entries and their evidence, as read in one place. */
+/** A report's entries (with what the view shows of their tasks) and their evidence, as read in one place. */
 interface ReportContent {
-  entries: EntryRow[];
+  entries: EntryWithTask[];
   evidence: EvidenceRow[];
 }
 
-/** What a write's change sees: the entries as read before it, and whether it changed any. */
+/**
+ * What a write's change sees (the entries as read before it) and what it asks to write: the changed columns
+ * of the entries that change (written in one statement after the version bump) and replaced evidence lists.
+ */
 interface WriteContext {
-  readonly entries: readonly EntryRow[];
-  entriesChanged: boolean;
-  /** Set when some entry's evidence list was replaced. */
-  evidenceChanged?: boolean;
+  readonly entries: readonly EntryWithTask[];
+  readonly updates: Map<number, EntryPatch>;
+  readonly evidence: Map<number, NewEvidenceRow[]>;
 }
 
 export interface FieldChange {
@@ -454,22 +466,21 @@ export class ReportingService {
   // ---- reports ------------------------------------------------------------------------------
 
   async getReport(actor: Actor, reportId: number): Promise<ReportView> {
-    const report = await this.store.read.reporting.report(reportId);
-    if (!report) throw this.reportNotFound(reportId);
+    const read = this.store.read;
+    const found = await read.reporting.reportWithRound(reportId);
+    if (!found) throw this.reportNotFound(reportId);
+    const { report } = found;
     authorize(actor, 'read', 'Report', { unitId: report.unitId, status: report.status });
-    return this.view(this.store.read, report);
+    return this.view(read, report, { ...found, ...(await this.content(read, report.id)) });
   }
 
   private reportNotFound(id: number) {
     return notFound(`Không tìm thấy báo cáo có mã số ${id}.`);
   }
 
-  /** The report as the API shows it; a write passes the round and entries it already holds. */
-  private async view(repos: Repositories, report: ReportRow, known?: { round: RoundRow } & ReportContent): Promise<ReportView> {
-    const round = known?.round ?? (await repos.reporting.round(report.roundId))!;
-    const unit = await repos.units.get(report.unitId);
-    const { entries, evidence } = known ?? (await this.content(repos, report.id));
-    const tasks = new Map<number, Task>((await repos.plans.tasksByIds(entries.map((e) => e.taskId))).map((t) => [t.id, t]));
+  /** The report as the API shows it, from its round, unit name, entries (with their tasks) and evidence. */
+  private view(_repos: Repositories, report: ReportRow, known: { round: ReportRound; unitName: string } & ReportContent): ReportView {
+    const { round, unitName, entries, evidence } = known;
     const byEntry = new Map<number, EvidenceRow[]>();
     for (const ev of evidence) byEntry.set(ev.entryId, [...(byEntry.get(ev.entryId) ?? []), ev]);
     return {
@@ -477,7 +488,7 @@ export class ReportingService {
       roundId: report.roundId,
       round: { id: round.id, planId: round.planId, periodKey: round.periodKey, label: round.label, submissionDeadline: round.submissionDeadline },
       unitId: report.unitId,
-      unitName: unit?.name ?? '',
+      unitName,
       status: report.status,
       version: report.version,
       narrative: parseNarrative(report.narrative),
@@ -488,15 +499,14 @@ export class ReportingService {
       createdAt: report.createdAt,
       updatedAt: report.updatedAt,
       entries: entries.map((e) => {
-        const t = tasks.get(e.taskId);
         return {
           id: e.id,
           taskId: e.taskId,
-          taskKey: t?.key ?? null,
-          taskNo: t?.no ?? null,
-          content: t?.content ?? null,
-          dimension: t?.dimension ?? null,
-          deadlineText: t?.deadlineText ?? null,
+          taskKey: e.taskKey,
+          taskNo: e.taskNo,
+          content: e.taskContent,
+          dimension: e.taskDimension,
+          deadlineText: e.taskDeadlineText,
           dues: JSON.parse(e.dues) as string[],
           assignmentId: e.assignmentId,
           role: e.role,
@@ -523,8 +533,7 @@ export class ReportingService {
   }
 
   private async content(repos: Repositories, reportId: number): Promise<ReportContent> {
-    const entries = await repos.reporting.entries(reportId);
-    return { entries, evidence: await repos.reporting.evidence(entries.map((e) => e.id)) };
+    return repos.reporting.contentWithTasks(reportId);
   }
 
   private snapshot(report: ReportRow, { entries, evidence }: ReportContent): Snapshot {
@@ -581,33 +590,44 @@ export class ReportingService {
     change: (
       repos: Repositories,
       report: ReportRow,
-      round: RoundRow,
+      round: ReportRound,
       now: Date,
       current: WriteContext,
     ) => Promise<Partial<Pick<ReportRow, 'status' | 'narrative' | 'returnComment' | 'submittedAt' | 'late'>>>,
   ): Promise<ReportView> {
     return this.store.transaction(async (repos) => {
-      const report = await repos.reporting.report(reportId);
-      if (!report) throw this.reportNotFound(reportId);
+      // The report with its round and unit name, then its entries with their tasks and evidence: two reads.
+      const found = await repos.reporting.reportWithRound(reportId);
+      if (!found) throw this.reportNotFound(reportId);
+      const { report, round, unitName } = found;
       this.check(actor, action, report);
       const expected = expectedVersion ?? report.version;
       if (report.version !== expected) throw ReportingService.stale();
-      const round = (await repos.reporting.round(report.roundId))!;
-      // Entries and evidence are read once before the change and once after it, only if it touched them.
       let content = await this.content(repos, report.id);
       const before = this.snapshot(report, content);
       const now = this.clock.now();
-      // The version check and bump come first: on PostgreSQL the row lock serialises concurrent writers.
-      const bumped = await repos.reporting.updateReport(reportId, expected, { updatedAt: now.toISOString() });
-      if (!bumped) throw ReportingService.stale();
-      const current: WriteContext = { entries: content.entries, entriesChanged: false };
+      // The change validates and says what to write; it writes nothing itself.
+      const current: WriteContext = { entries: content.entries, updates: new Map(), evidence: new Map() };
       const patch = await change(repos, report, round, now, current);
-      const saved = Object.keys(patch).length ? await repos.reporting.setReport(reportId, patch) : bumped;
+      // Then the version check, the bump and the report's own change in one statement, before any entry is
+      // written: on PostgreSQL the row lock serialises concurrent writers of the report.
+      const saved = await repos.reporting.updateReport(reportId, expected, { ...patch, updatedAt: now.toISOString() });
+      if (!saved) throw ReportingService.stale();
+      await repos.reporting.updateEntries(current.updates);
+      for (const [entryId, rows] of current.evidence) await repos.reporting.replaceEvidence(entryId, rows);
       // What the unit has said changed (submitted, returned, accepted): refresh the dashboard's standing.
       if (saved.status !== report.status) await repos.standing.refreshReport(reportId, saved.unitId, now);
       const verbName = typeof verb === 'function' ? verb(report) : verb;
-      if (current.evidenceChanged) content = await this.content(repos, report.id);
-      else if (current.entriesChanged) content = { entries: await repos.reporting.entries(report.id), evidence: content.evidence };
+      // The entries after the change are the ones read before with the written columns; evidence that was
+      // replaced is read again (its new ids).
+      if (current.updates.size || current.evidence.size) {
+        const entries = content.entries.map((e) => {
+          const u = current.updates.get(e.id);
+          return u ? { ...e, ...u } : e;
+        });
+        const evidence = current.evidence.size ? await repos.reporting.evidence(entries.map((e) => e.id)) : content.evidence;
+        content = { entries, evidence };
+      }
       const after = this.snapshot(saved, content);
       await repos.reporting.appendVersion({
         reportId,
@@ -618,7 +638,7 @@ export class ReportingService {
         actorId: actor.id,
         createdAt: now.toISOString(),
       });
-      const view = await this.view(repos, saved, { round, ...content });
+      const view = this.view(repos, saved, { round, unitName, ...content });
       // Last: the audit append locks the chain's head until the commit (PostgreSQL serialises writers there).
       await this.audit.record(repos, actor, { action: `report.${verbName}`, entity: 'report', entityId: reportId, before, after: { ...after, version: saved.version } });
       return view;
@@ -640,9 +660,7 @@ export class ReportingService {
         }
         if (seen.has(c.taskId)) throw validationError('duplicate_entry', `Nhiệm vụ #${c.taskId} được gửi hai lần trong cùng một lần lưu.`);
         seen.add(c.taskId);
-        current.entriesChanged = true;
-        if (c.evidence) current.evidenceChanged = true;
-        await this.applyEntry(repos, entry, c, today, now.toISOString());
+        await this.applyEntry(repos, entry, c, today, now.toISOString(), current);
       }
       if (!changes.narrative) return {};
       const narrative = { ...parseNarrative(report.narrative) };
@@ -660,7 +678,8 @@ export class ReportingService {
     });
   }
 
-  private async applyEntry(repos: Repositories, entry: EntryRow, c: EntryChange, today: string, now: string): Promise<void> {
+  /** Validates one entry's change and notes what to write: only the columns whose values change. */
+  private async applyEntry(repos: Repositories, entry: EntryRow, c: EntryChange, today: string, now: string, current: WriteContext): Promise<void> {
     const label = `Nhiệm vụ #${c.taskId}`;
     const status = c.status ?? entry.status;
     if (!ENTRY_STATUSES.includes(status)) {
@@ -684,7 +703,7 @@ export class ReportingService {
     } else {
       completedOn = null;
     }
-    await repos.reporting.updateEntry(entry.id, {
+    const next: EntryPatch = {
       status,
       progress: status === 'done' && progress === null ? 100 : progress,
       results: text(c.results, `${label}: kết quả`) ?? entry.results,
@@ -692,7 +711,12 @@ export class ReportingService {
       proposals: text(c.proposals, `${label}: đề xuất`) ?? entry.proposals,
       blockedReason,
       completedOn,
-    });
+    };
+    const changed: EntryPatch = {};
+    for (const k of Object.keys(next) as Array<keyof EntryPatch>) {
+      if (next[k] !== entry[k]) (changed as Record<string, unknown>)[k] = next[k];
+    }
+    if (Object.keys(changed).length) current.updates.set(entry.id, changed);
     if (c.evidence) {
       const rows = c.evidence.map((ev, i) => {
         const summary = cleanText(ev.summary ?? '');
@@ -703,7 +727,7 @@ export class ReportingService {
       for (const r of rows) {
         if (r.fileHash && !(await repos.plans.file(r.fileHash))) throw validationError('file_not_found', `${label}: không tìm thấy tệp minh chứng đã tải lên.`);
       }
-      await repos.reporting.replaceEvidence(entry.id, rows);
+      current.evidence.set(entry.id, rows);
     }
   }
 
@@ -740,8 +764,7 @@ export class ReportingService {
       for (const c of perEntry) {
         const e = entries.get(c.taskId);
         if (!e) throw validationError('entry_not_assigned', `Nhiệm vụ #${c.taskId} không có trong báo cáo này.`);
-        current.entriesChanged = true;
-        await repos.reporting.updateEntry(e.id, { reviewComment: c.comment });
+        if (e.reviewComment !== c.comment) current.updates.set(e.id, { reviewComment: c.comment });
       }
       return { status: 'returned', returnComment: comment || null };
     });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ApiTokenRow, Database } from '../schema.js';
+import { unitsRevisionOf, unitsRevisionTable, USER_COLUMNS, userOfPrefixed, type User } from './users.js';
 
 /** A token as its owner sees it: the hash stays in the database. */
 export type ApiToken = Omit<ApiTokenRow, 'tokenHash'>;
@@ -23,6 +24,34 @@ export class ApiTokenRepository {
 
   async findByHash(tokenHash: string): Promise<ApiToken | undefined> {
     return this.db.selectFrom('apiTokens').select(PUBLIC_COLUMNS).where('tokenHash', '=', tokenHash).executeTakeFirst();
+  }
+
+  /**
+   * Authentication in one query: the token, its owner and the units table's revision (for the cached scope).
+   * Undefined when no token has this hash.
+   */
+  async authenticate(tokenHash: string): Promise<{ token: ApiToken; user: User; unitsRevision: string } | undefined> {
+    const row = await this.db
+      .selectFrom('apiTokens')
+      .innerJoin('users', 'users.id', 'apiTokens.userId')
+      .innerJoin(unitsRevisionTable(this.db), (join) => join.onTrue())
+      .select(PUBLIC_COLUMNS.map((c) => `apiTokens.${c}` as const))
+      .select(USER_COLUMNS)
+      .select(['unitsRevision.unitsN', 'unitsRevision.unitsV', 'unitsRevision.unitsAt'])
+      .where('apiTokens.tokenHash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const token: ApiToken = {
+      id: row.id,
+      userId: row.userId,
+      name: row.name,
+      tokenPrefix: row.tokenPrefix,
+      createdAt: row.createdAt,
+      lastUsedAt: row.lastUsedAt,
+      expiresAt: row.expiresAt,
+      revokedAt: row.revokedAt,
+    };
+    return { token, user: userOfPrefixed(row), unitsRevision: unitsRevisionOf(row) };
   }
 
   async markUsed(id: number, at: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Expression, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, EntryTable, EvidenceTable, ReportTable, ReportVersionTable, RoundTable } from '../schema.js';
 
 export type RoundRow = Selectable<RoundTable>;
@@ -46,6 +46,23 @@ export interface ReportListFilter {
   status?: ReportRow['status'];
   planId?: number;
 }
+
+/** What a report's view and writes need of its round. */
+export type ReportRound = Pick<RoundRow, 'id' | 'planId' | 'periodKey' | 'label' | 'submissionDeadline'>;
+
+/** An entry with the task columns its view shows (null when the task is gone). */
+export type EntryWithTask = EntryRow & {
+  taskKey: string | null;
+  taskNo: string | null;
+  taskContent: string | null;
+  taskDimension: string | null;
+  taskDeadlineText: string | null;
+};
+
+/** The columns a save or a review changes on an entry. */
+const ENTRY_PATCH_COLUMNS = ['status', 'progress', 'results', 'difficulties', 'proposals', 'blockedReason', 'completedOn', 'reviewComment'] as const;
+type EntryPatchColumn = (typeof ENTRY_PATCH_COLUMNS)[number];
+export type EntryPatch = { [C in EntryPatchColumn]?: EntryRow[C] };
 
 const CHUNK = 200;
 
@@ -190,6 +207,102 @@ export class ReportingRepository {
 
   async version(reportId: number, version: number): Promise<ReportVersionRow | undefined> {
     return this.db.selectFrom('reportVersions').selectAll().where('reportId', '=', reportId).where('version', '=', version).executeTakeFirst();
+  }
+
+  /** A report with what its API view needs of its round and unit, in one query (a write's first read). */
+  async reportWithRound(id: number): Promise<{ report: ReportRow; round: ReportRound; unitName: string } | undefined> {
+    const row = await this.db
+      .selectFrom('reports')
+      .innerJoin('rounds', 'rounds.id', 'reports.roundId')
+      .leftJoin('units', 'units.id', 'reports.unitId')
+      .selectAll('reports')
+      .select([
+        'rounds.planId as roundPlanId',
+        'rounds.periodKey as roundPeriodKey',
+        'rounds.label as roundLabel',
+        'rounds.submissionDeadline as roundSubmissionDeadline',
+        'units.name as unitName',
+      ])
+      .where('reports.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { roundPlanId, roundPeriodKey, roundLabel, roundSubmissionDeadline, unitName, ...report } = row;
+    return {
+      report,
+      round: { id: report.roundId, planId: roundPlanId, periodKey: roundPeriodKey, label: roundLabel, submissionDeadline: roundSubmissionDeadline },
+      unitName: unitName ?? '',
+    };
+  }
+
+  /**
+   * A report's entries (in order) with what the view shows of their tasks, and their evidence, in one query
+   * (an entry appears once per evidence row; most have none).
+   */
+  async contentWithTasks(reportId: number): Promise<{ entries: EntryWithTask[]; evidence: EvidenceRow[] }> {
+    const rows = await this.db
+      .selectFrom('entries')
+      .leftJoin('tasks', 'tasks.id', 'entries.taskId')
+      .leftJoin('evidence', 'evidence.entryId', 'entries.id')
+      .selectAll('entries')
+      .select([
+        'tasks.key as taskKey',
+        'tasks.no as taskNo',
+        'tasks.content as taskContent',
+        'tasks.dimension as taskDimension',
+        'tasks.deadlineText as taskDeadlineText',
+        'evidence.id as evId',
+        'evidence.docNumber as evDocNumber',
+        'evidence.docDate as evDocDate',
+        'evidence.summary as evSummary',
+        'evidence.fileHash as evFileHash',
+        'evidence.createdAt as evCreatedAt',
+      ])
+      .where('entries.reportId', '=', reportId)
+      .orderBy('entries.position')
+      .orderBy('entries.id')
+      .orderBy('evidence.id')
+      .execute();
+    const entries: EntryWithTask[] = [];
+    const evidence: EvidenceRow[] = [];
+    for (const r of rows) {
+      const { evId, evDocNumber, evDocDate, evSummary, evFileHash, evCreatedAt, ...entry } = r;
+      if (entries[entries.length - 1]?.id !== entry.id) entries.push(entry);
+      if (evId !== null) {
+        evidence.push({ id: evId, entryId: entry.id, docNumber: evDocNumber, docDate: evDocDate, summary: evSummary!, fileHash: evFileHash, createdAt: evCreatedAt! });
+      }
+    }
+    evidence.sort((a, b) => a.id - b.id);
+    return { entries, evidence };
+  }
+
+  /**
+   * Several entries' changes in one statement: each changed column is set with a CASE over the entry ids
+   * (both engines; an entry that does not change a column keeps it). One entry: a plain UPDATE.
+   */
+  async updateEntries(changes: ReadonlyMap<number, EntryPatch>): Promise<void> {
+    if (changes.size === 0) return;
+    if (changes.size === 1) {
+      const [id, patch] = [...changes][0]!;
+      await this.updateEntry(id, patch);
+      return;
+    }
+    const list = [...changes];
+    await this.db
+      .updateTable('entries')
+      .set((eb) => {
+        const out: { [C in EntryPatchColumn]?: Expression<EntryRow[C]> } = {};
+        for (const col of ENTRY_PATCH_COLUMNS) {
+          const which = list.filter(([, p]) => p[col] !== undefined);
+          if (which.length === 0) continue;
+          const [first, ...rest] = which;
+          let expr = eb.case('id').when(eb.val(first![0])).then(eb.val(first![1][col]!) as never);
+          for (const [id, p] of rest) expr = expr.when(eb.val(id)).then(eb.val(p[col]!) as never);
+          (out as Record<string, Expression<unknown>>)[col] = expr.else(eb.ref(col)).end();
+        }
+        return out;
+      })
+      .where('id', 'in', list.map(([id]) => id))
+      .execute();
   }
 
   /** Adds one evidence row (an uploaded file) to an entry. */

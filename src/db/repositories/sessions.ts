@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, SessionRow } from '../schema.js';
+import { unitsRevisionOf, unitsRevisionTable, USER_COLUMNS, userOfPrefixed, type User } from './users.js';
 
 export class SessionRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -10,6 +11,31 @@ export class SessionRepository {
 
   async get(id: string): Promise<SessionRow | undefined> {
     return this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Authentication in one query: the session, its user and the units table's revision (for the cached scope). */
+  async authenticate(id: string): Promise<{ session: SessionRow; user: User; unitsRevision: string } | undefined> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.userId')
+      .innerJoin(unitsRevisionTable(this.db), (join) => join.onTrue())
+      .selectAll('sessions')
+      .select(USER_COLUMNS)
+      .select(['unitsRevision.unitsN', 'unitsRevision.unitsV', 'unitsRevision.unitsAt'])
+      .where('sessions.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const session: SessionRow = {
+      id: row.id,
+      userId: row.userId,
+      csrfToken: row.csrfToken,
+      createdAt: row.createdAt,
+      expiresAt: row.expiresAt,
+      lastSeenAt: row.lastSeenAt,
+      ip: row.ip,
+      userAgent: row.userAgent,
+    };
+    return { session, user: userOfPrefixed(row), unitsRevision: unitsRevisionOf(row) };
   }
 
   async touch(id: string, lastSeenAt: string, expiresAt: string): Promise<void> {

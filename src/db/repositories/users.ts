@@ -21,6 +21,65 @@ export function toUser(row: UserRow): User {
   };
 }
 
+/**
+ * The units table's revision (count, sum of versions, latest change) as a one-row derived table, so
+ * authentication reads it in the same query as the token or session and its user (the same string as
+ * `UnitRepository.revision()`).
+ */
+export function unitsRevisionTable(db: Kysely<Database>) {
+  return db
+    .selectFrom('units')
+    .select((u) => [u.fn.countAll<number | string>().as('unitsN'), u.fn.sum<number | string | null>('version').as('unitsV'), u.fn.max('updatedAt').as('unitsAt')])
+    .as('unitsRevision');
+}
+
+export function unitsRevisionOf(row: { unitsN: number | string; unitsV: number | string | null; unitsAt: string | null }): string {
+  return `${Number(row.unitsN)}:${Number(row.unitsV ?? 0)}:${row.unitsAt ?? ''}`;
+}
+
+/** The user columns read with a token or session, prefixed so they do not clash with its own. */
+export const USER_COLUMNS = [
+  'users.id as uId',
+  'users.username as uUsername',
+  'users.displayName as uDisplayName',
+  'users.role as uRole',
+  'users.unitId as uUnitId',
+  'users.active as uActive',
+  'users.passwordChangedAt as uPasswordChangedAt',
+  'users.email as uEmail',
+  'users.version as uVersion',
+  'users.createdAt as uCreatedAt',
+  'users.updatedAt as uUpdatedAt',
+] as const;
+
+export function userOfPrefixed(r: {
+  uId: number;
+  uUsername: string;
+  uDisplayName: string;
+  uRole: UserRow['role'];
+  uUnitId: number | null;
+  uActive: number;
+  uPasswordChangedAt: string;
+  uEmail: string | null;
+  uVersion: number;
+  uCreatedAt: string;
+  uUpdatedAt: string;
+}): User {
+  return {
+    id: r.uId,
+    username: r.uUsername,
+    displayName: r.uDisplayName,
+    role: r.uRole,
+    unitId: r.uUnitId,
+    active: r.uActive === 1,
+    passwordChangedAt: r.uPasswordChangedAt,
+    email: r.uEmail,
+    version: r.uVersion,
+    createdAt: r.uCreatedAt,
+    updatedAt: r.uUpdatedAt,
+  };
+}
+
 export interface UserPatch {
   displayName?: string;
   role?: Role;
