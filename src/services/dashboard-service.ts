@@ -109,10 +109,12 @@ export class DashboardService {
       }
     }
     // Each lead assignment carries its standing (none when its unit has said and listed nothing on it).
+    // (The rows read are this request's own: they take the standing in place, no copy per assignment.)
     const leads: DashboardAssignment[] = [];
-    for (const r of leadRows) {
+    for (const r of leadRows as DashboardAssignment[]) {
       if (!visible(r.unitId)) continue;
-      leads.push({ id: r.id, taskId: r.taskId, unitId: r.unitId, standing: byUnit.get(r.unitId)?.get(r.taskId) ?? null });
+      r.standing = byUnit.get(r.unitId)?.get(r.taskId) ?? null;
+      leads.push(r);
     }
     return {
       planId,
