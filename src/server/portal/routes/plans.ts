@@ -214,13 +214,17 @@ ${results.tasks.length ? html`<h2>Nhiệm vụ (${String(results.tasks.length)})
 }
 
 async function home(request: FastifyRequest, reply: FastifyReply, services: Parameters<PortalArea['routes']>[1]) {
-  const [plans, items, units] = await Promise.all([services.portal.plansInForce(), newestPublished(services, 8), services.portal.publicUnits()]);
+  const [all, items, units] = await Promise.all([services.portal.plans(), newestPublished(services, 8), services.portal.publicUnits()]);
+  const plans = all.filter((p) => p.inForce);
+  // With no plan in force (between two plans), the latest ones still show.
+  const recent = plans.length ? [] : all.slice(0, 3);
   const communes = units.filter((u) => u.kind === 'commune' || u.kind === 'ward' || u.kind === 'district');
   const body = html`<h1>Theo dõi thực hiện kế hoạch cải thiện Chỉ số PAPI</h1>
 <p>Người dân theo dõi tiến độ các kế hoạch, nhiệm vụ của chính quyền và từng xã, phường; chỉ nội dung đã được duyệt, công bố mới hiển thị.</p>
 ${searchForm()}
 <h2>Kế hoạch đang thực hiện</h2>
 ${plans.length ? html`<ul class="cards">${plans.map((p) => planCard(p))}</ul>` : html`<p>Hiện không có kế hoạch nào đang trong thời gian thực hiện. <a href="/ke-hoach">Xem tất cả kế hoạch</a>.</p>`}
+${recent.length ? html`<h2>Kế hoạch gần nhất</h2><ul class="cards">${recent.map((p) => planCard(p))}</ul>` : ''}
 <h2 id="moi-cong-bo">Mới công bố</h2>
 ${items.length
     ? html`<ul>${items.map((i) => html`<li>${/^\d{4}-\d{2}-\d{2}$/.test(i.date) ? timeTag(i.date) : instantTag(i.date)} — <span class="muted">${i.kind}</span>: <a href="${i.href}">${excerpt(i.title, 140)}</a> <span class="small muted">(${i.publisher})</span></li>`)}</ul>`

@@ -1,0 +1,208 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { loadDemo } from '../../src/demo/load.js';
+import { buildApp } from '../../src/server/app.js';
+import { createServices, type Services } from '../../src/services/index.js';
+import { DEMO_PASSWORD } from '../support/app.js';
+import { launchBrowser } from '../support/browser.js';
+import { browserAvailable } from '../support/environment.js';
+
+/**
+ * The public portal in a real Chromium with JavaScript DISABLED, against a real server holding the demo
+ * (the staff app is not needed: webRoot null). Before the walk, through the API: noivu opens Quý IV/2025 of
+ * the seed plan, phường Hòa Vinh reports its first task done and noivu accepts the report; phường Hòa Hiệp
+ * Bắc only writes a draft. A citizen goes home → plan → task and finds Hòa Vinh's accepted words, never the
+ * draft; searching "hoa vinh" finds Hòa Vinh. axe-core checks every page in A11Y_PAGES.
+ *
+ * Adding a step: write another `it(...)` using `citizen()` (a fresh JS-less page), and add the public
+ * paths it visits to A11Y_PAGES (or call `expectAccessible(page)` on the page in hand).
+ */
+const WAIT = { timeout: 30_000 };
+const CASE_MS = 120_000;
+const ACCEPTED = 'Phường Hòa Vinh đã niêm yết công khai kết quả thực hiện tại nhà văn hóa các khu phố.';
+const DRAFT = 'BẢN NHÁP HÒA HIỆP BẮC KHÔNG ĐƯỢC CÔNG KHAI';
+
+/** Public pages axe-core must pass (paths; `:planId`, `:taskId` are filled in). Other areas add theirs. */
+const A11Y_PAGES = ['/', '/ke-hoach', '/ke-hoach/:planId', '/ke-hoach/:planId/nhiem-vu/:taskId', '/don-vi/DH.HV', '/tim-kiem?q=hoa+vinh', '/tim-kiem?q=', '/khong-co-trang-nay'];
+
+/** Tomorrow in Vietnam, YYYY-MM-DD. */
+function tomorrowVn(): string {
+  const d = new Date(Date.now() + 24 * 3600 * 1000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+describe.runIf(browserAvailable())('the public portal without JavaScript', () => {
+  let app: FastifyInstance;
+  let services: Services;
+  let handle: DatabaseHandle;
+  let dir: string;
+  let baseUrl: string;
+  let browser: Browser;
+  let planId: number;
+  let taskId: number;
+  const contexts: BrowserContext[] = [];
+
+  /** A signed-in API client over inject (cookie + CSRF token). */
+  async function as(username: string, password = DEMO_PASSWORD) {
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    expect(login.statusCode, login.body).toBe(200);
+    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const headers = { cookie, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
+    return (opts: InjectOptions & { headers?: Record<string, string> }) => app.inject({ ...opts, headers: { ...headers, ...opts.headers } });
+  }
+
+  type Api = Awaited<ReturnType<typeof as>>;
+  interface Report {
+    id: number;
+    version: number;
+    entries: Array<{ taskId: number }>;
+  }
+
+  /** Writes the first entry of a report; answers the report after the save. */
+  async function writeFirst(api: Api, reportId: number, text: string): Promise<Report> {
+    const report = (await api({ method: 'GET', url: `/api/v1/reports/${reportId}` })).json() as Report;
+    expect(report.entries.length).toBeGreaterThan(0);
+    const res = await api({
+      method: 'PUT',
+      url: `/api/v1/reports/${reportId}`,
+      payload: { entries: [{ taskId: report.entries[0]!.taskId, status: 'done', result: text }] },
+      headers: { 'if-match': `"${report.version}"` },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Report;
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dondoc-e2e-portal-'));
+    handle = await openDatabase(`sqlite:${join(dir, 'e2e.sqlite')}`);
+    await migrateToLatest(handle);
+    services = createServices(handle, { reminders: { log: () => undefined } });
+    await loadDemo(services, DEMO_PASSWORD);
+    app = await buildApp(services, { logger: false, webRoot: null });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchBrowser();
+
+    const noivu = await as('noivu');
+    planId = ((await noivu({ method: 'GET', url: '/api/v1/plans' })).json() as Array<{ id: number }>)[0]!.id;
+    const opened = await noivu({ method: 'POST', url: '/api/v1/rounds', payload: { planId, period: { type: 'quarter', year: 2025, index: 4 }, dueDate: tomorrowVn() } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const reports = (opened.json() as { reports: Array<{ id: number; unitName: string; unitId: number }> }).reports;
+    const hv = reports.find((r) => r.unitName === 'UBND phường Hòa Vinh')!;
+    const hhb = reports.find((r) => r.unitName === 'UBND phường Hòa Hiệp Bắc')!;
+
+    const hoavinh = await as('hoavinh');
+    const saved = await writeFirst(hoavinh, hv.id, ACCEPTED);
+    taskId = saved.entries[0]!.taskId;
+    const submitted = await hoavinh({ method: 'POST', url: `/api/v1/reports/${hv.id}/submit`, payload: {}, headers: { 'if-match': `"${saved.version}"` } });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const accepted = await noivu({ method: 'POST', url: `/api/v1/reports/${hv.id}/accept`, payload: {}, headers: { 'if-match': `"${(submitted.json() as Report).version}"` } });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+
+    const admin = await as('admin');
+    const created = await admin({ method: 'POST', url: '/api/v1/users', payload: { username: 'canbo.hhb', displayName: 'Cán bộ Hòa Hiệp Bắc', role: 'unit_officer', unitId: hhb.unitId, password: 'Xa-phuong-2021' } });
+    expect(created.statusCode, created.body).toBe(201);
+    await writeFirst(await as('canbo.hhb', 'Xa-phuong-2021'), hhb.id, DRAFT);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await app?.close();
+    await handle?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A citizen's page: JavaScript disabled, Vietnamese locale, phone-sized unless told. */
+  async function citizen(width = 390): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT.timeout);
+    return page;
+  }
+
+  /**
+   * A page for axe-core: axe runs as a script, which a JS-less context never executes (it hangs), so the audit
+   * uses a context with JavaScript on. The portal's pages hold no script, so the DOM audited is the one the
+   * JS-less citizen gets.
+   */
+  async function auditor(width = 1280): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT.timeout);
+    return page;
+  }
+
+  /** axe-core on the page in hand (from auditor()): no serious or critical violation (WCAG 2.x A and AA rules). */
+  async function expectAccessible(page: Page): Promise<void> {
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${page.url()}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+    expect(result.passes.length).toBeGreaterThan(5);
+  }
+
+  it('goes home → plan → task and shows only the accepted report', async () => {
+    const page = await citizen();
+    await page.goto(`${baseUrl}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await page.getByRole('heading', { level: 1, name: 'Theo dõi thực hiện kế hoạch cải thiện Chỉ số PAPI' }).waitFor(WAIT);
+    // The newest accepted report is on the home page.
+    const newest = page.locator('#moi-cong-bo + ul');
+    expect(await newest.innerText()).toContain('UBND phường Hòa Vinh');
+
+    await page.locator(`a[href="/ke-hoach/${planId}"]`).first().click();
+    await page.waitForURL(`${baseUrl}/ke-hoach/${planId}`);
+    await page.getByRole('heading', { level: 2, name: 'Tiến độ theo lĩnh vực' }).waitFor(WAIT);
+    const body = await page.locator('main').innerText();
+    expect(body).toContain('Dòng thời gian cập nhật');
+    expect(body).toContain('UBND phường Hòa Vinh: báo cáo Quý IV/2025 được duyệt');
+    expect(body).not.toContain(DRAFT);
+
+    await page.locator(`a[href="/ke-hoach/${planId}/nhiem-vu/${taskId}"]`).first().click();
+    await page.waitForURL(`${baseUrl}/ke-hoach/${planId}/nhiem-vu/${taskId}`);
+    const task = await page.locator('main').innerText();
+    expect(task).toContain(ACCEPTED);
+    expect(task).toContain('Hoàn thành');
+    expect(task).not.toContain(DRAFT);
+    // The breadcrumb leads back to the plan.
+    await page.getByRole('navigation', { name: 'Đường dẫn' }).getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/ke-hoach`);
+  }, CASE_MS);
+
+  it('searches "hoa vinh" from the home page with the form alone', async () => {
+    const page = await citizen(1280);
+    await page.goto(`${baseUrl}/`);
+    await page.getByLabel('Tìm nhiệm vụ, kế hoạch, đơn vị (gõ có dấu hay không dấu đều được)').fill('hoa vinh');
+    await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+    await page.waitForURL(/\/tim-kiem\?q=hoa\+vinh$/);
+    await page.getByRole('heading', { level: 1, name: 'Kết quả tìm kiếm' }).waitFor(WAIT);
+    await page.getByRole('link', { name: 'UBND phường Hòa Vinh' }).click();
+    await page.waitForURL(`${baseUrl}/don-vi/DH.HV`);
+    const unit = await page.locator('main').innerText();
+    expect(unit).toContain('Quý IV/2025 được duyệt');
+    expect(unit).toContain('Chủ trì');
+  }, CASE_MS);
+
+  it('passes axe-core on every page of the portal', async () => {
+    for (const width of [390, 1280]) {
+      const page = await auditor(width);
+      for (const path of A11Y_PAGES) {
+        const url = `${baseUrl}${path.replace(':planId', String(planId)).replace(':taskId', String(taskId))}`;
+        const res = await page.goto(url);
+        expect(res?.status(), url).toBe(path === '/khong-co-trang-nay' ? 404 : 200);
+        expect(await page.locator('script').count(), url).toBe(0);
+        await expectAccessible(page);
+      }
+    }
+  }, CASE_MS * 2);
+});
