@@ -15,7 +15,7 @@ import {
 } from '../domain/reporting/dashboard.js';
 import type { ProgressReport } from '../domain/reporting/status.js';
 import { taskOriginalDues } from '../domain/reporting/due.js';
-import { parseWholes, unpackTuples, type WordTuple } from '../domain/reporting/standing.js';
+import { parseListing, unpackTuples, WHOLE_WORDS_DUE, type WholeWordTuple, type WordTuple } from '../domain/reporting/standing.js';
 import type { Store } from '../db/repositories/index.js';
 import type { Clock } from './clock.js';
 import { currentDuesOf, dueFactsOf } from './extension-service.js';
@@ -68,9 +68,11 @@ export class DashboardService {
     }));
     // The lead assignments, and the packed standing rows: per unit, its tasks as wholes and its words on
     // the few dues looked at today (about 120 rows per due at province scale, never one per assignment).
+    // The latest word over all dues is read only for tasks without dates (their status rests on it).
+    const dateless = new Set(tasks.filter((t) => t.dues.length === 0).map((t) => t.id));
     const [leadRows, board] = await Promise.all([
       read.standing.leads(tasks.map((t) => t.id)),
-      read.standing.board(planId, dashboardDues(tasks, now, horizonDays ?? 30, currentDues)),
+      read.standing.board(planId, dashboardDues(tasks, now, horizonDays ?? 30, currentDues), dateless.size > 0),
     ]);
     const unitById = new Map(units.map((u) => [u.id, u]));
     const visibility = new Map<number, boolean>();
@@ -83,7 +85,6 @@ export class DashboardService {
       return v;
     };
     // The latest word over all dues is read only for tasks without dates (their status rests on it).
-    const dateless = new Set(tasks.filter((t) => t.dues.length === 0).map((t) => t.id));
     // Per unit, its tasks' standings (small integer keys: no string and no large number per lookup).
     const byUnit = new Map<number, Map<number, Standing>>();
     const at = (taskId: number, unitId: number) => {
@@ -96,13 +97,16 @@ export class DashboardService {
     for (const row of board) {
       if (!visible(row.unitId)) continue;
       if (row.due === '') {
-        const { d, t: wholes } = parseWholes(row.body);
+        const { d, t: wholes } = parseListing(row.body);
         for (const t of wholes) {
           const s = at(t[0], row.unitId);
           s.reportId = t[1];
           s.onTimeDues = d;
-          s.onTimeMask = t[6];
-          if (t[3] !== null && t[5] !== null && dateless.has(t[0])) s.any = { reportedAt: t[5], status: t[3], completedOn: t[4] };
+          s.onTimeMask = t[2];
+        }
+      } else if (row.due === WHOLE_WORDS_DUE) {
+        for (const t of unpackTuples<WholeWordTuple>(row.body)) {
+          if (t[2] !== null && t[4] !== null && dateless.has(t[0])) at(t[0], row.unitId).any = { reportedAt: t[4], status: t[2], completedOn: t[3] };
         }
       } else {
         for (const w of unpackTuples<WordTuple>(row.body)) at(w[0], row.unitId).add(row.due, { reportedAt: w[4], status: w[2], completedOn: w[3] });

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { packTuples, packWholes, standingOf, tuplesOf, unpackTuples, unpackWholes, type StandingEntry, type WholeTuple, type WordTuple } from '../../domain/reporting/standing.js';
+import { packTuples, packWholes, standingOf, tuplesOf, unpackTuples, unpackWholes, WHOLE_WORDS_DUE, type StandingEntry, type WholeTuple, type WordTuple } from '../../domain/reporting/standing.js';
 import type { Database, DashboardStandingTable } from '../schema.js';
 
 export type StandingRow = Selectable<DashboardStandingTable>;
@@ -35,15 +35,16 @@ export class StandingRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * What a dashboard reads: the packed rows of a plan about tasks as wholes and about the given dues —
+   * What a dashboard reads: the packed rows of a plan about tasks as wholes (the '*' rows only when asked:
+   * the latest words over all dues, for tasks without dates) and about the given dues —
    * one row per unit and due (about 120 per due at province scale), whatever the history.
    */
-  async board(planId: number, dues: readonly string[]): Promise<Array<Pick<StandingRow, 'unitId' | 'due' | 'body'>>> {
+  async board(planId: number, dues: readonly string[], wholeWords: boolean): Promise<Array<Pick<StandingRow, 'unitId' | 'due' | 'body'>>> {
     return this.db
       .selectFrom('dashboardStanding')
       .select(['unitId', 'due', 'body'])
       .where('planId', '=', planId)
-      .where('due', 'in', ['', ...dues])
+      .where('due', 'in', wholeWords ? ['', WHOLE_WORDS_DUE, ...dues] : ['', ...dues])
       .execute();
   }
 
@@ -99,28 +100,27 @@ export class StandingRepository {
       .where('unitId', '=', unitId)
       .execute();
     // Keep the other tasks' tuples, put the refreshed tasks' new ones beside them.
-    const lists = new Map<string, Array<WholeTuple | WordTuple>>();
-    const before = new Map<string, string>();
-    for (const r of current) {
-      before.set(r.due, r.body);
-      lists.set(r.due, (r.due === '' ? unpackWholes(r.body) : unpackTuples<WordTuple>(r.body)).filter((t) => !refreshed.has(t[0])));
-    }
-    const add = (due: string, tuples: Array<WholeTuple | WordTuple>) => {
+    const before = new Map(current.map((r) => [r.due, r.body]));
+    const wholes = before.has('') ? unpackWholes(before.get('')!, before.get(WHOLE_WORDS_DUE)).filter((t) => !refreshed.has(t[0])) : [];
+    wholes.push(...fresh.wholes);
+    const lists = new Map<string, WordTuple[]>();
+    for (const r of current) if (r.due !== '' && r.due !== WHOLE_WORDS_DUE) lists.set(r.due, unpackTuples<WordTuple>(r.body).filter((t) => !refreshed.has(t[0])));
+    for (const [due, tuples] of fresh.words) {
       const list = lists.get(due);
       if (list) list.push(...tuples);
       else lists.set(due, [...tuples]);
-    };
-    add('', fresh.wholes);
-    for (const [due, tuples] of fresh.words) add(due, tuples);
+    }
+    const bodies = new Map<string, string | null>();
+    const packed = wholes.length ? packWholes(wholes) : null;
+    bodies.set('', packed?.listing ?? null);
+    bodies.set(WHOLE_WORDS_DUE, packed?.words ?? null);
+    for (const [due, list] of lists) bodies.set(due, list.length ? packTuples(list) : null);
     const upserts: DashboardStandingTable[] = [];
     const emptied: string[] = [];
-    for (const [due, list] of lists) {
-      if (list.length === 0) {
+    for (const [due, body] of bodies) {
+      if (body === null) {
         if (before.has(due)) emptied.push(due);
-        continue;
-      }
-      const body = due === '' ? packWholes(list as WholeTuple[]) : packTuples(list as WordTuple[]);
-      if (before.get(due) !== body) upserts.push({ planId: round.planId, unitId, due, body });
+      } else if (before.get(due) !== body) upserts.push({ planId: round.planId, unitId, due, body });
     }
     if (emptied.length) await this.db.deleteFrom('dashboardStanding').where('planId', '=', round.planId).where('unitId', '=', unitId).where('due', 'in', emptied).execute();
     await this.upsert(upserts);
@@ -128,7 +128,7 @@ export class StandingRepository {
 
   /**
    * A round was opened: its reports are now the latest to list their tasks (unless a later round already
-   * does). Only the listing changes (the '' rows): a draft says nothing.
+   * does). Only the listing changes (the '' and '*' rows): a draft says nothing.
    */
   async noteRound(roundId: number): Promise<void> {
     const round = await this.db.selectFrom('rounds').select(['planId', 'calendarFrom']).where('id', '=', roundId).executeTakeFirst();
@@ -143,18 +143,22 @@ export class StandingRepository {
     if (listed.length === 0) return;
     const current = await this.db
       .selectFrom('dashboardStanding')
-      .select(['unitId', 'body'])
+      .select(['unitId', 'due', 'body'])
       .where('planId', '=', round.planId)
-      .where('due', '=', '')
+      .where('due', 'in', ['', WHOLE_WORDS_DUE])
       .execute();
-    const packs = new Map<number, { body: string | null; tuples: Map<number, WholeTuple> }>();
-    for (const r of current) packs.set(r.unitId, { body: r.body, tuples: new Map(unpackWholes(r.body).map((t) => [t[0], t])) });
+    const rowsOf = new Map<number, Map<string, string>>();
+    for (const r of current) (rowsOf.get(r.unitId) ?? rowsOf.set(r.unitId, new Map()).get(r.unitId)!).set(r.due, r.body);
+    const packs = new Map<number, Map<number, WholeTuple>>();
+    for (const [unitId, bodies] of rowsOf) {
+      if (bodies.has('')) packs.set(unitId, new Map(unpackWholes(bodies.get('')!, bodies.get(WHOLE_WORDS_DUE)).map((t) => [t[0], t])));
+    }
     for (const l of listed) {
-      let pack = packs.get(l.unitId);
-      if (!pack) packs.set(l.unitId, (pack = { body: null, tuples: new Map() }));
-      const k = pack.tuples.get(l.taskId);
+      let tuples = packs.get(l.unitId);
+      if (!tuples) packs.set(l.unitId, (tuples = new Map()));
+      const k = tuples.get(l.taskId);
       if (!k) {
-        pack.tuples.set(l.taskId, [l.taskId, l.reportId, round.calendarFrom, null, null, null, '']);
+        tuples.set(l.taskId, [l.taskId, l.reportId, round.calendarFrom, null, null, null, '']);
         continue;
       }
       const from = k[2] ?? '';
@@ -163,9 +167,11 @@ export class StandingRepository {
       k[2] = round.calendarFrom;
     }
     const upserts: DashboardStandingTable[] = [];
-    for (const [unitId, pack] of packs) {
-      const body = packWholes([...pack.tuples.values()]);
-      if (body !== pack.body) upserts.push({ planId: round.planId, unitId, due: '', body });
+    for (const [unitId, tuples] of packs) {
+      const { listing, words } = packWholes([...tuples.values()]);
+      const bodies = rowsOf.get(unitId);
+      if (bodies?.get('') !== listing) upserts.push({ planId: round.planId, unitId, due: '', body: listing });
+      if (bodies?.get(WHOLE_WORDS_DUE) !== words) upserts.push({ planId: round.planId, unitId, due: WHOLE_WORDS_DUE, body: words });
     }
     await this.upsert(upserts);
   }
@@ -176,7 +182,10 @@ export class StandingRepository {
     await this.db.deleteFrom('dashboardStanding').where('planId', '=', planId).execute();
     const rows: DashboardStandingTable[] = [];
     for (const [unitId, pack] of fold(history, now)) {
-      if (pack.wholes.length) rows.push({ planId, unitId, due: '', body: packWholes(pack.wholes) });
+      if (pack.wholes.length) {
+        const { listing, words } = packWholes(pack.wholes);
+        rows.push({ planId, unitId, due: '', body: listing }, { planId, unitId, due: WHOLE_WORDS_DUE, body: words });
+      }
       for (const [due, tuples] of pack.words) rows.push({ planId, unitId, due, body: packTuples(tuples) });
     }
     for (let i = 0; i < rows.length; i += CHUNK) await this.db.insertInto('dashboardStanding').values(rows.slice(i, i + CHUNK)).execute();

@@ -111,41 +111,51 @@ export function packTuples<T extends [number, ...unknown[]]>(tuples: T[]): strin
 export const unpackTuples = <T>(body: string): T[] => JSON.parse(body) as T[];
 
 /**
- * The '' row as stored: the on-time dues of every task written once, as a sorted dictionary `d`, and per
- * task a bit mask over it (bit i = d[i]; one number while the dictionary holds at most 30 dues, else one
- * number per 30) instead of the dates themselves — a fifth of the text, and no string per due to read.
+ * The tasks as wholes are stored in two rows. The '' row, which every dashboard request reads, holds per
+ * task only the latest listing report and the on-time dues: those written once, as a sorted dictionary `d`,
+ * and per task a bit mask over it (bit i = d[i]; one number while the dictionary holds at most 30 dues,
+ * else one number per 30) instead of the dates themselves. The '*' row (WHOLE_WORDS_DUE) holds per task the
+ * round of that report and the latest word over all dues: read only for tasks without dates and by writes.
  */
-export type PackedWhole = [number, number | null, string | null, ReportedStatus | null, string | null, string | null, number | number[]];
-export interface PackedWholes {
+export const WHOLE_WORDS_DUE = '*';
+export type PackedWhole = [number, number | null, number | number[]];
+export interface PackedListing {
   d: string[];
   t: PackedWhole[];
 }
+/** [taskId, round's first day, word status, completedOn, reportedAt]. */
+export type WholeWordTuple = [number, string | null, ReportedStatus | null, string | null, string | null];
 
 /** Whether bit i of an on-time mask is set. */
 export const maskHas = (mask: number | readonly number[], i: number): boolean =>
   typeof mask === 'number' ? i < 30 && (mask & (1 << i)) !== 0 : ((mask[Math.floor(i / 30)] ?? 0) & (1 << i % 30)) !== 0;
 
-export function packWholes(wholes: WholeTuple[]): string {
-  const dict = [...new Set(wholes.flatMap((w) => (w[6] ? w[6].split(',') : [])))].sort();
+/** The bodies of the '' and '*' rows of a unit's tasks as wholes. */
+export function packWholes(wholes: readonly WholeTuple[]): { listing: string; words: string } {
+  const sorted = [...wholes].sort((a, b) => a[0] - b[0]);
+  const dict = [...new Set(sorted.flatMap((w) => (w[6] ? w[6].split(',') : [])))].sort();
   const index = new Map(dict.map((d, i) => [d, i]));
-  const words = Math.max(1, Math.ceil(dict.length / 30));
-  const t = [...wholes]
-    .sort((a, b) => a[0] - b[0])
-    .map((w): PackedWhole => {
-      const mask = new Array<number>(words).fill(0);
-      for (const d of w[6] ? w[6].split(',') : []) {
-        const i = index.get(d)!;
-        mask[Math.floor(i / 30)]! |= 1 << i % 30;
-      }
-      return [w[0], w[1], w[2], w[3], w[4], w[5], words === 1 ? mask[0]! : mask];
-    });
-  return JSON.stringify({ d: dict, t } satisfies PackedWholes);
+  const size = Math.max(1, Math.ceil(dict.length / 30));
+  const t = sorted.map((w): PackedWhole => {
+    const mask = new Array<number>(size).fill(0);
+    for (const d of w[6] ? w[6].split(',') : []) {
+      const i = index.get(d)!;
+      mask[Math.floor(i / 30)]! |= 1 << i % 30;
+    }
+    return [w[0], w[1], size === 1 ? mask[0]! : mask];
+  });
+  const words = sorted.map((w): WholeWordTuple => [w[0], w[2], w[3], w[4], w[5]]);
+  return { listing: JSON.stringify({ d: dict, t } satisfies PackedListing), words: JSON.stringify(words) };
 }
 
-export const parseWholes = (body: string): PackedWholes => JSON.parse(body) as PackedWholes;
+export const parseListing = (body: string): PackedListing => JSON.parse(body) as PackedListing;
 
-/** The '' row back as tuples with their on-time dues joined (the repository merges these). */
-export function unpackWholes(body: string): WholeTuple[] {
-  const { d, t } = parseWholes(body);
-  return t.map((p) => [p[0], p[1], p[2], p[3], p[4], p[5], joinDues(d.filter((_, i) => maskHas(p[6], i)))]);
+/** The '' and '*' rows back as tuples with their on-time dues joined (the repository merges these). */
+export function unpackWholes(listing: string, words: string | undefined): WholeTuple[] {
+  const { d, t } = parseListing(listing);
+  const byTask = new Map((words ? (JSON.parse(words) as WholeWordTuple[]) : []).map((w) => [w[0], w]));
+  return t.map((p) => {
+    const w = byTask.get(p[0]);
+    return [p[0], p[1], w?.[1] ?? null, w?.[2] ?? null, w?.[3] ?? null, w?.[4] ?? null, joinDues(d.filter((_, i) => maskHas(p[2], i)))];
+  });
 }
