@@ -165,11 +165,34 @@ interface PlanModel {
   entries: AcceptedEntryRow[];
 }
 
+/** How long a derived plan stays reusable when nothing was written meanwhile (public pages say max-age=60). */
+const MODEL_TTL_MS = 10_000;
+
 export class PortalService {
+  /** Per plan id: the derived model, the key it was built under and when (clock time). */
+  private readonly models = new Map<number, { key: string; at: number; model: Promise<PlanModel> }>();
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * The plan's model, reused for up to MODEL_TTL_MS while the plan, the day and the change token (reports,
+   * extensions, schedule events) stay the same: a surge of readers derives it once, and an accepted report
+   * still shows on the very next request.
+   */
+  private async model(plan: Plan, units: Map<number, Unit>): Promise<PlanModel> {
+    const token = await this.store.read.portal.changeToken();
+    const now = this.clock.now().getTime();
+    const key = `${plan.version}|${plan.updatedAt}|${token}|${vnDate(new Date(now))}`;
+    const hit = this.models.get(plan.id);
+    if (hit && hit.key === key && Math.abs(now - hit.at) < MODEL_TTL_MS) return hit.model;
+    const model = this.derive(plan, units);
+    this.models.set(plan.id, { key, at: now, model });
+    model.catch(() => this.models.delete(plan.id));
+    return model;
+  }
 
   private ref(u: Unit | undefined): PublicUnitRef | null {
     return u ? { id: u.id, code: u.code, name: u.name } : null;
@@ -327,7 +350,7 @@ export class PortalService {
   }
 
   /** Derives every task's public status for one plan from its accepted entries alone. */
-  private async model(plan: Plan, units: Map<number, Unit>): Promise<PlanModel> {
+  private async derive(plan: Plan, units: Map<number, Unit>): Promise<PlanModel> {
     const read = this.store.read;
     const now = this.clock.now();
     const today = vnDate(now);

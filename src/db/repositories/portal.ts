@@ -155,6 +155,19 @@ export class PortalRepository {
     return q.orderBy('name').limit(limit).execute();
   }
 
+  /**
+   * A token that changes whenever a report, an extension decision or a schedule event is written: the
+   * portal's short-lived plan cache is keyed by it, so an accepted report shows on the next request.
+   */
+  async changeToken(): Promise<string> {
+    const [versions, extensions, events] = await Promise.all([
+      this.db.selectFrom('reportVersions').select((eb) => eb.fn.max('id').as('v')).executeTakeFirst(),
+      this.db.selectFrom('extensions').select((eb) => [eb.fn.max('id').as('v'), eb.fn.max('decidedAt').as('d')]).executeTakeFirst(),
+      this.db.selectFrom('taskScheduleEvents').select((eb) => [eb.fn.max('id').as('v'), eb.fn.max('retiredAt').as('r')]).executeTakeFirst(),
+    ]);
+    return [versions?.v, extensions?.v, extensions?.d, events?.v, events?.r].map((x) => String(x ?? '')).join('|');
+  }
+
   /** Live assignments of one unit (task and plan ids, role). */
   async assignmentsOfUnit(unitId: number): Promise<Array<{ id: number; taskId: number; planId: number; role: 'lead' | 'coordinating' }>> {
     return this.db
