@@ -13,6 +13,7 @@ import { errorBody, handleError } from './errors.js';
 import { webNotBuiltPage } from './pages.js';
 import authPlugin from './plugins/auth.js';
 import { portalNotFound, portalRoutes } from './portal/index.js';
+import { sendBadRequest as portalBadRequest } from './portal/respond.js';
 import { apiRoutes } from './routes/index.js';
 import { MAX_PLAN_FILE_BYTES } from './routes/plans.js';
 
@@ -69,6 +70,8 @@ export async function buildApp(services: Services, overrides: Partial<ServerConf
   // PostgreSQL cannot store U+0000 in text (SQLite can): refuse it up front, the same on both engines.
   app.addHook('preValidation', async (request, reply) => {
     if (containsNul(request.body) || containsNul(request.query)) {
+      // A public page answers in HTML; the API in JSON.
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return portalBadRequest(request, reply, 'Địa chỉ chứa ký tự không hợp lệ (ký tự NUL, mã U+0000). Vui lòng nhập lại từ khóa.');
       return reply.status(400).send(errorBody('invalid_input', 'Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL, mã U+0000).'));
     }
   });

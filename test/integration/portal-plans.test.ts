@@ -247,6 +247,10 @@ describe.each(engines)('public portal: plans and accountability ($name)', (engin
     expect(empty.body).toContain('Nhập từ khóa để tìm');
     const symbols = await get(`/tim-kiem?q=${encodeURIComponent('!!! ??? ...')}`);
     expect(symbols.body).toContain('Từ khóa chưa có chữ hoặc số nào để tìm');
+    const nul = await get('/tim-kiem?q=hoa%00vinh');
+    expect(nul.statusCode).toBe(400);
+    expect(nul.headers['content-type']).toMatch(/^text\/html/);
+    expect(nul.body).toContain('<h1>Yêu cầu không hợp lệ</h1>');
     const repeated = await get('/tim-kiem?q=hoa&q=vinh');
     expect(repeated.statusCode).toBe(200);
   });

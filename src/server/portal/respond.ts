@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SafeHtml } from './html.js';
-import { notFoundPage } from './layout.js';
+import { html } from './html.js';
+import { notFoundPage, renderPage } from './layout.js';
 
 /** Default freshness of a public page: short, so a newly accepted report shows within a minute. */
 export const DEFAULT_MAX_AGE = 60;
@@ -60,4 +61,14 @@ export function sendFile(request: FastifyRequest, reply: FastifyReply, body: str
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply, message?: string) {
   const page = notFoundPage({ path: request.url.split('?')[0] ?? '/', ...(message ? { message } : {}) });
   return send(request, reply, page, 'text/html; charset=utf-8', { status: 404, maxAge: 30 });
+}
+
+/** A Vietnamese 400 page for input no page can take (a NUL character in the address), status 400. */
+export function sendBadRequest(request: FastifyRequest, reply: FastifyReply, message: string) {
+  const page = renderPage({
+    title: 'Yêu cầu không hợp lệ',
+    current: '',
+    body: html`<h1>Yêu cầu không hợp lệ</h1><p>${message}</p><ul><li><a href="/">Về trang chủ</a></li><li><a href="/tim-kiem">Tìm kiếm</a></li></ul>`,
+  });
+  return send(request, reply, page, 'text/html; charset=utf-8', { status: 400, maxAge: 0 });
 }
