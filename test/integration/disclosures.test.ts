@@ -219,8 +219,17 @@ describe.each(engines)('disclosures (công khai) on $name', (engine) => {
       name: 'ds.csv',
       content: `Họ và tên chủ hộ,CMND,Thôn,Phân loại,Điện thoại\n"${XSS2.replace(/"/g, '""')}",054203001234,${XSS},Hộ nghèo,0905123456\n=HYPERLINK("x"),,Phú Lâm,Hộ cận nghèo,\n`,
     });
+    const att = await upload(hoavinh, `/api/v1/disclosures/${d.id}/attachments`, { name: 'Quyết định <b>.pdf', content: '%PDF-1.4\n%%EOF\n' });
+    expect(att.statusCode, att.body).toBe(201);
+    const attId = (att.json() as { id: number }).id;
+    expect((await t.anonymous.get(`/cong-khai/${d.id}/tep/${attId}`)).statusCode).toBe(404);
     await hoavinh.post(`/api/v1/disclosures/${d.id}/submit`);
     expect((await noivu.post(`/api/v1/disclosures/${d.id}/approve`, {})).statusCode).toBe(200);
+    const file = await t.anonymous.get(`/cong-khai/${d.id}/tep/${attId}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['content-disposition']).toContain('attachment');
+    expect(file.body.startsWith('%PDF-1.4')).toBe(true);
 
     const page = await t.anonymous.get(`/cong-khai/${d.id}`);
     expect(page.statusCode).toBe(200);
@@ -229,6 +238,7 @@ describe.each(engines)('disclosures (công khai) on $name', (engine) => {
     expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page.body).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
     for (const p of PERSONAL) expect(page.body).not.toContain(p);
+    expect(page.body).toContain(`href="/cong-khai/${d.id}/tep/${attId}">Quyết định &lt;b&gt;.pdf</a>`);
 
     const csv = await t.anonymous.get(`/cong-khai/${d.id}.csv`);
     expect(csv.statusCode).toBe(200);
