@@ -30,7 +30,7 @@ const ACCEPTED = 'Phường Hòa Vinh đã niêm yết công khai kết quả th
 const DRAFT = 'BẢN NHÁP HÒA HIỆP BẮC KHÔNG ĐƯỢC CÔNG KHAI';
 
 /** Public pages axe-core must pass (paths; `:planId`, `:taskId` are filled in). Other areas add theirs. */
-const A11Y_PAGES = ['/', '/ke-hoach', '/ke-hoach/:planId', '/ke-hoach/:planId/nhiem-vu/:taskId', '/don-vi/DH.HV', '/tim-kiem?q=hoa+vinh', '/tim-kiem?q=', '/khong-co-trang-nay'];
+const A11Y_PAGES = ['/', '/ke-hoach', '/ke-hoach/:planId', '/ke-hoach/:planId/nhiem-vu/:taskId', '/don-vi/DH.HV', '/tim-kiem?q=hoa+vinh', '/tim-kiem?q=', '/khong-co-trang-nay', '/lich-tiep-cong-dan', '/lich-tiep-cong-dan?donVi=DH.HV', '/tra-cuu', '/thu-tuc-hanh-chinh', '/thu-tuc-hanh-chinh?q=khai+sinh'];
 
 /** Tomorrow in Vietnam, YYYY-MM-DD. */
 function tomorrowVn(): string {
@@ -191,6 +191,39 @@ describe.runIf(browserAvailable())('the public portal without JavaScript', () =>
     const unit = await page.locator('main').innerText();
     expect(unit).toContain('Quý IV/2025 được duyệt');
     expect(unit).toContain('Chủ trì');
+  }, CASE_MS);
+
+  it('opens the reception schedule, narrows it to one ward and looks a dossier up by code', async () => {
+    const page = await citizen();
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Lịch tiếp công dân' }).click();
+    await page.waitForURL(`${baseUrl}/lich-tiep-cong-dan`);
+    await page.getByRole('heading', { level: 1, name: 'Lịch tiếp công dân' }).waitFor(WAIT);
+    expect(await page.locator('main h2').count()).toBeGreaterThan(3);
+    await page.getByLabel('Đơn vị').selectOption({ label: 'UBND phường Hòa Vinh' });
+    await page.getByRole('button', { name: 'Xem lịch' }).click();
+    await page.waitForURL(`${baseUrl}/lich-tiep-cong-dan?donVi=DH.HV`);
+    const schedule = await page.locator('main').innerText();
+    expect(schedule).toContain('Phạm Thị Hoa, Công chức Văn phòng - Thống kê');
+    expect(schedule).toContain('Đã hủy');
+    expect(schedule).not.toContain('Võ Minh Tâm');
+    expect(schedule).toMatch(/Thứ (Hai|Ba|Tư|Năm|Sáu), \d{2}\/\d{2}\/\d{4}/);
+
+    const dossiers = (await (await as('hoavinh'))({ method: 'GET', url: '/api/v1/dossiers' })).json() as { items: Array<{ code: string; procedureName: string; applicantName: string }> };
+    const dossier = dossiers.items[0]!;
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tra cứu' }).click();
+    await page.waitForURL(`${baseUrl}/tra-cuu`);
+    await page.getByLabel('Mã hồ sơ hoặc mã biên nhận').fill(dossier.code.toLowerCase());
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByRole('heading', { level: 1, name: `Hồ sơ ${dossier.code}` }).waitFor(WAIT);
+    const found = await page.locator('main').innerText();
+    expect(found).toContain(dossier.procedureName);
+    expect(found).not.toContain(dossier.applicantName);
+
+    await page.getByLabel('Mã hồ sơ hoặc mã biên nhận').fill('<script>alert(1)</script>');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Không tìm thấy hồ sơ' }).waitFor(WAIT);
+    expect(await page.locator('main').innerText()).toContain('<script>alert(1)</script>');
   }, CASE_MS);
 
   it('passes axe-core on every page of the portal', async () => {
