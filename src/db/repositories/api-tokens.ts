@@ -1,11 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { ApiTokenRow, Database } from '../schema.js';
+import { PreparedQuery } from './prepared.js';
 import { unitsRevisionOf, unitsRevisionTable, USER_COLUMNS, userOfPrefixed, type User } from './users.js';
 
 /** A token as its owner sees it: the hash stays in the database. */
 export type ApiToken = Omit<ApiTokenRow, 'tokenHash'>;
 
 const PUBLIC_COLUMNS = ['id', 'userId', 'name', 'tokenPrefix', 'createdAt', 'lastUsedAt', 'expiresAt', 'revokedAt'] as const;
+
+const AUTHENTICATE = new PreparedQuery((db, { tokenHash }: { tokenHash: string }) =>
+  db
+    .selectFrom('apiTokens')
+    .innerJoin('users', 'users.id', 'apiTokens.userId')
+    .innerJoin(unitsRevisionTable(db), (join) => join.onTrue())
+    .select(PUBLIC_COLUMNS.map((c) => `apiTokens.${c}` as const))
+    .select(USER_COLUMNS)
+    .select(['unitsRevision.unitsN', 'unitsRevision.unitsV', 'unitsRevision.unitsAt'])
+    .where('apiTokens.tokenHash', '=', tokenHash),
+);
 
 export class ApiTokenRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -31,15 +43,7 @@ export class ApiTokenRepository {
    * Undefined when no token has this hash.
    */
   async authenticate(tokenHash: string): Promise<{ token: ApiToken; user: User; unitsRevision: string } | undefined> {
-    const row = await this.db
-      .selectFrom('apiTokens')
-      .innerJoin('users', 'users.id', 'apiTokens.userId')
-      .innerJoin(unitsRevisionTable(this.db), (join) => join.onTrue())
-      .select(PUBLIC_COLUMNS.map((c) => `apiTokens.${c}` as const))
-      .select(USER_COLUMNS)
-      .select(['unitsRevision.unitsN', 'unitsRevision.unitsV', 'unitsRevision.unitsAt'])
-      .where('apiTokens.tokenHash', '=', tokenHash)
-      .executeTakeFirst();
+    const [row] = await AUTHENTICATE.execute(this.db, { tokenHash });
     if (!row) return undefined;
     const token: ApiToken = {
       id: row.id,

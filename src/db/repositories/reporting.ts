@@ -1,4 +1,5 @@
 import type { Expression, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { PreparedQuery } from './prepared.js';
 import type { Database, EntryTable, EvidenceTable, ReportTable, ReportVersionTable, RoundTable } from '../schema.js';
 
 export type RoundRow = Selectable<RoundTable>;
@@ -65,6 +66,48 @@ type EntryPatchColumn = (typeof ENTRY_PATCH_COLUMNS)[number];
 export type EntryPatch = { [C in EntryPatchColumn]?: EntryRow[C] };
 
 const CHUNK = 200;
+
+/** A write's (and a read's) two queries: built once, run with the report's id (see prepared.ts). */
+const REPORT_WITH_ROUND = new PreparedQuery((db, { id }: { id: number }) =>
+  db
+    .selectFrom('reports')
+    .innerJoin('rounds', 'rounds.id', 'reports.roundId')
+    .leftJoin('units', 'units.id', 'reports.unitId')
+    .selectAll('reports')
+    .select([
+      'rounds.planId as roundPlanId',
+      'rounds.periodKey as roundPeriodKey',
+      'rounds.label as roundLabel',
+      'rounds.submissionDeadline as roundSubmissionDeadline',
+      'units.name as unitName',
+    ])
+    .where('reports.id', '=', id),
+);
+
+const CONTENT_WITH_TASKS = new PreparedQuery((db, { reportId }: { reportId: number }) =>
+  db
+    .selectFrom('entries')
+    .leftJoin('tasks', 'tasks.id', 'entries.taskId')
+    .leftJoin('evidence', 'evidence.entryId', 'entries.id')
+    .selectAll('entries')
+    .select([
+      'tasks.key as taskKey',
+      'tasks.no as taskNo',
+      'tasks.content as taskContent',
+      'tasks.dimension as taskDimension',
+      'tasks.deadlineText as taskDeadlineText',
+      'evidence.id as evId',
+      'evidence.docNumber as evDocNumber',
+      'evidence.docDate as evDocDate',
+      'evidence.summary as evSummary',
+      'evidence.fileHash as evFileHash',
+      'evidence.createdAt as evCreatedAt',
+    ])
+    .where('entries.reportId', '=', reportId)
+    .orderBy('entries.position')
+    .orderBy('entries.id')
+    .orderBy('evidence.id'),
+);
 
 /** Rounds, reports, entries, evidence and report versions. */
 export class ReportingRepository {
@@ -211,20 +254,7 @@ export class ReportingRepository {
 
   /** A report with what its API view needs of its round and unit, in one query (a write's first read). */
   async reportWithRound(id: number): Promise<{ report: ReportRow; round: ReportRound; unitName: string } | undefined> {
-    const row = await this.db
-      .selectFrom('reports')
-      .innerJoin('rounds', 'rounds.id', 'reports.roundId')
-      .leftJoin('units', 'units.id', 'reports.unitId')
-      .selectAll('reports')
-      .select([
-        'rounds.planId as roundPlanId',
-        'rounds.periodKey as roundPeriodKey',
-        'rounds.label as roundLabel',
-        'rounds.submissionDeadline as roundSubmissionDeadline',
-        'units.name as unitName',
-      ])
-      .where('reports.id', '=', id)
-      .executeTakeFirst();
+    const [row] = await REPORT_WITH_ROUND.execute(this.db, { id });
     if (!row) return undefined;
     const { roundPlanId, roundPeriodKey, roundLabel, roundSubmissionDeadline, unitName, ...report } = row;
     return {
@@ -239,29 +269,7 @@ export class ReportingRepository {
    * (an entry appears once per evidence row; most have none).
    */
   async contentWithTasks(reportId: number): Promise<{ entries: EntryWithTask[]; evidence: EvidenceRow[] }> {
-    const rows = await this.db
-      .selectFrom('entries')
-      .leftJoin('tasks', 'tasks.id', 'entries.taskId')
-      .leftJoin('evidence', 'evidence.entryId', 'entries.id')
-      .selectAll('entries')
-      .select([
-        'tasks.key as taskKey',
-        'tasks.no as taskNo',
-        'tasks.content as taskContent',
-        'tasks.dimension as taskDimension',
-        'tasks.deadlineText as taskDeadlineText',
-        'evidence.id as evId',
-        'evidence.docNumber as evDocNumber',
-        'evidence.docDate as evDocDate',
-        'evidence.summary as evSummary',
-        'evidence.fileHash as evFileHash',
-        'evidence.createdAt as evCreatedAt',
-      ])
-      .where('entries.reportId', '=', reportId)
-      .orderBy('entries.position')
-      .orderBy('entries.id')
-      .orderBy('evidence.id')
-      .execute();
+    const rows = await CONTENT_WITH_TASKS.execute(this.db, { reportId });
     const entries: EntryWithTask[] = [];
     const evidence: EvidenceRow[] = [];
     for (const r of rows) {

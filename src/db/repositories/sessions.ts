@@ -1,6 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database, SessionRow } from '../schema.js';
+import { PreparedQuery } from './prepared.js';
 import { unitsRevisionOf, unitsRevisionTable, USER_COLUMNS, userOfPrefixed, type User } from './users.js';
+
+const AUTHENTICATE = new PreparedQuery((db, { id }: { id: string }) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .innerJoin(unitsRevisionTable(db), (join) => join.onTrue())
+    .selectAll('sessions')
+    .select(USER_COLUMNS)
+    .select(['unitsRevision.unitsN', 'unitsRevision.unitsV', 'unitsRevision.unitsAt'])
+    .where('sessions.id', '=', id),
+);
 
 export class SessionRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -15,15 +27,7 @@ export class SessionRepository {
 
   /** Authentication in one query: the session, its user and the units table's revision (for the cached scope). */
   async authenticate(id: string): Promise<{ session: SessionRow; user: User; unitsRevision: string } | undefined> {
-    const row = await this.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.userId')
-      .innerJoin(unitsRevisionTable(this.db), (join) => join.onTrue())
-      .selectAll('sessions')
-      .select(USER_COLUMNS)
-      .select(['unitsRevision.unitsN', 'unitsRevision.unitsV', 'unitsRevision.unitsAt'])
-      .where('sessions.id', '=', id)
-      .executeTakeFirst();
+    const [row] = await AUTHENTICATE.execute(this.db, { id });
     if (!row) return undefined;
     const session: SessionRow = {
       id: row.id,
