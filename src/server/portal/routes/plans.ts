@@ -124,6 +124,9 @@ ${plan.timeline.length ? html`<ol class="timeline">${plan.timeline.map((u) => up
   });
 }
 
+/** Accepted words shown per unit on a task page, newest first (a province-scale task has 120 units × 20 rounds). */
+const WORDS_PER_UNIT = 2;
+
 function taskPage(view: PublicTask): string {
   const { plan, task } = view;
   const body = html`<h1>Nhiệm vụ ${task.no}</h1>
@@ -146,13 +149,13 @@ ${view.units.map(
 <p class="small">${u.role === 'lead' ? 'Chủ trì' : 'Phối hợp'}${u.status ? html` · ${statusTag(u.status)}` : ''}${u.dueDate ? html` · Hạn: ${timeTag(u.dueDate)}` : ''}</p>
 ${u.words.length === 0
       ? html`<p class="muted">Chưa có báo cáo được duyệt.</p>`
-      : u.words.map(
+      : u.words.slice(0, WORDS_PER_UNIT).map(
           (w) => html`<article><h4>${w.roundLabel}${w.submittedAt ? html` — gửi ngày ${instantTag(w.submittedAt)}` : ''}</h4>
 <p>${statusTag(w.status)}${w.progress !== null && w.status.code !== 'done' ? ` · Tiến độ ${w.progress}%` : ''}${w.completedOn ? html` · Hoàn thành ngày ${timeTag(w.completedOn)}` : ''}</p>
 ${w.results ? html`<p style="white-space:pre-line">${w.results}</p>` : ''}
 ${w.evidence.length ? html`<p class="small"><strong>Minh chứng:</strong></p><ul class="small">${w.evidence.map((e) => html`<li>${e.docNumber ? html`Văn bản số ${e.docNumber}` : 'Tài liệu'}${e.docDate ? html` ngày ${timeTag(e.docDate)}` : ''}: ${e.summary}</li>`)}</ul>` : ''}
 </article>`,
-        )}</section>`,
+        )}${u.words.length > WORDS_PER_UNIT ? html`<p class="small muted">Và ${String(u.words.length - WORDS_PER_UNIT)} báo cáo được duyệt trước đó.</p>` : ''}</section>`,
   )}`;
   return renderPage({
     title: `Nhiệm vụ ${task.no} — ${excerpt(task.content, 60)}`,
