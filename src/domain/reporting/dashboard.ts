@@ -78,9 +78,9 @@ export interface DashboardInput {
 /** What the dashboard reads of one unit's standing on one task (standing.ts). */
 export interface AssignmentStanding {
   /**
-   * The latest report listing the task for the unit, whatever its state; null when none does. A caller may
-   * leave it null for tasks with dates (it is only read to open a line, and for tasks without dates to
-   * know whether anything asked about them) and fill it on the lines it shows.
+   * The latest report listing the task for the unit, whatever its state; null when none does (it opens a
+   * line, and tells for tasks without dates whether anything asked about them). The packed table's ''
+   * row holds it for every task, so every line carries it.
    */
   reportId: number | null;
   /** The latest word over all the unit's entries on the task (read for tasks without dates). */
