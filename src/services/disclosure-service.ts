@@ -182,6 +182,8 @@ const STATE_VI: Record<DisclosureStatus, string> = {
  * inside their posting period, with personal data filtered again at render and export.
  */
 export class DisclosureService {
+  private readonly xlsxCache = new Map<string, Buffer>();
+
   constructor(
     private readonly store: Store,
     private readonly audit: AuditService,
@@ -643,7 +645,16 @@ export class DisclosureService {
   async publicXlsx(id: number): Promise<{ name: string; body: Buffer } | undefined> {
     const item = await this.publicGet(id);
     if (!item?.table) return undefined;
-    return { name: `cong-khai-${id}.xlsx`, body: await tableToXlsx(item.title, item.table, item.updatedAt) };
+    // Building a workbook costs tens of milliseconds; the bytes depend only on the item's version, so a
+    // small cache keyed by id and last change answers a surge of readers (the same bytes on every instance).
+    const key = `${id}@${item.updatedAt}`;
+    let body = this.xlsxCache.get(key);
+    if (!body) {
+      body = await tableToXlsx(item.title, item.table, item.updatedAt);
+      if (this.xlsxCache.size >= 100) this.xlsxCache.delete(this.xlsxCache.keys().next().value!);
+      this.xlsxCache.set(key, body);
+    }
+    return { name: `cong-khai-${id}.xlsx`, body };
   }
 }
 
