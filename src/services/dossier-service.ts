@@ -204,16 +204,24 @@ export class DossierService {
   }
 
   /** The public list of procedures; `q` is searched without diacritics. */
-  async publicProcedures(query: { q?: string; unitCode?: string } = {}): Promise<{ items: ProcedureView[]; unit: { code: string; name: string } | null; unitFound: boolean }> {
+  async publicProcedures(
+    query: { q?: string; unitCode?: string; page?: number; pageSize?: number } = {},
+  ): Promise<{ items: ProcedureView[]; total: number; page: number; pageSize: number; unit: { code: string; name: string } | null; unitFound: boolean }> {
     const words = query.q ? searchKey(query.q.slice(0, 200)).split(' ').filter(Boolean).slice(0, 8) : [];
     let unit: { id: number; code: string; name: string } | null = null;
     if (query.unitCode) {
       const found = await this.store.read.units.getByCode(query.unitCode.trim().toUpperCase().slice(0, 60));
-      if (!found) return { items: [], unit: null, unitFound: false };
+      if (!found) return { items: [], total: 0, page: 1, pageSize: 0, unit: null, unitFound: false };
       unit = { id: found.id, code: found.code, name: found.name };
     }
-    const rows = await this.store.read.dossiers.procedures({ searchWords: words, ...(unit ? { unitId: unit.id } : {}), limit: 2000 });
-    return { items: rows.map(procedureView), unit: unit ? { code: unit.code, name: unit.name } : null, unitFound: true };
+    const filter = { searchWords: words, ...(unit ? { unitId: unit.id } : {}) };
+    const pageSize = Math.min(Math.max(query.pageSize ?? 5000, 1), 5000);
+    const page = Math.max(1, Math.min(query.page ?? 1, 10_000));
+    const [rows, total] = await Promise.all([
+      this.store.read.dossiers.procedures({ ...filter, limit: pageSize, offset: (page - 1) * pageSize }),
+      this.store.read.dossiers.countProcedures(filter),
+    ]);
+    return { items: rows.map(procedureView), total, page, pageSize, unit: unit ? { code: unit.code, name: unit.name } : null, unitFound: true };
   }
 
   async publicRevision(): Promise<string> {

@@ -253,11 +253,34 @@ export class ReceptionService {
 
   /** Fingerprint of everything the public schedule shows (for ETags), with today's date. */
   async publicRevision(): Promise<string> {
-    return `${this.today()}|${await this.store.read.reception.revision()}`;
+    const read = this.store.read;
+    return `${this.today()}|${await read.reception.revision()}|${await read.units.revision()}`;
+  }
+
+  /**
+   * Answers of the public side, kept while the schedule's revision (today's date, count, latest change and
+   * sum of versions of the slots: one small aggregate query) stays the same. Every instance checks the
+   * revision on each request, so a slot published on one instance shows on all of them at once.
+   */
+  private readonly publicCache = new Map<string, { revision: string; value: unknown }>();
+
+  private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const revision = await this.publicRevision();
+    const hit = this.publicCache.get(key);
+    if (hit && hit.revision === revision) return hit.value as T;
+    const value = await compute();
+    if (this.publicCache.size >= 500) this.publicCache.delete(this.publicCache.keys().next().value!);
+    this.publicCache.set(key, { revision, value });
+    return value;
   }
 
   /** The coming weeks of published (and cancelled) slots, from today, optionally for one unit. */
   async publicSchedule(query: PublicScheduleQuery = {}): Promise<PublicSchedule> {
+    const key = `s|${(query.unitCode ?? '').trim().toUpperCase().slice(0, 60)}|${query.weeks ?? ''}`;
+    return this.cached(key, () => this.computeSchedule(query));
+  }
+
+  private async computeSchedule(query: PublicScheduleQuery): Promise<PublicSchedule> {
     const read = this.store.read;
     const from = this.today();
     const weeks = Math.min(Math.max(query.weeks ?? 6, 1), 26);
@@ -281,6 +304,11 @@ export class ReceptionService {
 
   /** The iCalendar feed of the public schedule (RFC 5545). */
   async publicCalendar(query: PublicScheduleQuery = {}): Promise<{ ics: string; unit: { code: string; name: string } | null; found: boolean }> {
+    const key = `c|${(query.unitCode ?? '').trim().toUpperCase().slice(0, 60)}|${query.weeks ?? ''}`;
+    return this.cached(key, () => this.computeCalendar(query));
+  }
+
+  private async computeCalendar(query: PublicScheduleQuery): Promise<{ ics: string; unit: { code: string; name: string } | null; found: boolean }> {
     const schedule = await this.publicSchedule({ ...query, weeks: query.weeks ?? 12 });
     const events: CalendarEvent[] = schedule.slots.map((s) => ({
       uid: `reception-slot-${s.id}@dondoc`,

@@ -424,6 +424,23 @@ describe.each(engines)('citizen reception schedule and dossier lookup on $name',
     expect(Buffer.byteLength(hhb.body)).toBeLessThan(60 * 1024);
   });
 
+  it('pages the procedure list by 100 rows', async () => {
+    const items = Array.from({ length: 120 }, (_, i) => ({ unitId: unit['DH.HTH'], code: `9.${String(i).padStart(6, '0')}`, name: `Thủ tục số ${i}`, field: 'Thử nghiệm', processingDays: 3, fee: null }));
+    expect((await noivu.post('/api/v1/procedures/import', { items })).statusCode).toBe(200);
+    const first = await t.anonymous.get('/thu-tuc-hanh-chinh?donVi=DH.HTH');
+    expect(first.body).toContain('120 thủ tục');
+    expect(first.body).toContain('(trang 1/2)');
+    expect(first.body.match(/<tr><td>9\./g)).toHaveLength(100);
+    expect(first.body).toContain('href="/thu-tuc-hanh-chinh?donVi=DH.HTH&amp;trang=2" rel="next"');
+    const second = await t.anonymous.get('/thu-tuc-hanh-chinh?donVi=DH.HTH&trang=2');
+    expect(second.body.match(/<tr><td>9\./g)).toHaveLength(20);
+    expect(second.body).toContain('Thủ tục số 119');
+    expect((await t.anonymous.get('/thu-tuc-hanh-chinh?donVi=DH.HTH&trang=3')).statusCode).toBe(404);
+    // Open data is never paged.
+    const json = (await t.anonymous.get('/du-lieu/thu-tuc-hanh-chinh.json?donVi=DH.HTH')).json() as { items: unknown[] };
+    expect(json.items).toHaveLength(120);
+  });
+
   it('lists the pages in sitemap.xml', async () => {
     const res = await t.anonymous.get('/sitemap.xml');
     for (const p of ['/lich-tiep-cong-dan', '/tra-cuu', '/thu-tuc-hanh-chinh']) expect(res.body).toContain(`${p}</loc>`);

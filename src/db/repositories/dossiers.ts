@@ -17,6 +17,7 @@ export interface ProcedureFilter {
   searchWords?: readonly string[];
   field?: string;
   limit?: number;
+  offset?: number;
 }
 
 /** Administrative procedures and the dossiers received under them. */
@@ -56,21 +57,34 @@ export class DossierRepository {
     return this.db.updateTable('procedures').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   }
 
-  async procedures(filter: ProcedureFilter): Promise<ProcedureWithUnit[]> {
-    if (filter.unitIds !== undefined && filter.unitIds.length === 0) return [];
-    let q = this.db
-      .selectFrom('procedures')
-      .innerJoin('units', 'units.id', 'procedures.unitId')
-      .selectAll('procedures')
-      .select(['units.code as unitCode', 'units.name as unitName']);
+  private filtered(filter: ProcedureFilter) {
+    let q = this.db.selectFrom('procedures').innerJoin('units', 'units.id', 'procedures.unitId');
     if (filter.unitId !== undefined) q = q.where('procedures.unitId', '=', filter.unitId);
     if (filter.unitIds !== undefined) q = q.where('procedures.unitId', 'in', [...filter.unitIds]);
     if (filter.field !== undefined) q = q.where('procedures.field', '=', filter.field);
     // The search key holds only [a-z0-9 ] by construction, so it is safe inside a LIKE pattern.
     for (const w of filter.searchWords ?? []) q = q.where('procedures.searchText', 'like', `% ${w}%`);
-    q = q.orderBy('units.code').orderBy('procedures.field').orderBy('procedures.code');
+    return q;
+  }
+
+  async procedures(filter: ProcedureFilter): Promise<ProcedureWithUnit[]> {
+    if (filter.unitIds !== undefined && filter.unitIds.length === 0) return [];
+    let q = this.filtered(filter)
+      .selectAll('procedures')
+      .select(['units.code as unitCode', 'units.name as unitName'])
+      .orderBy('units.code')
+      .orderBy('procedures.field')
+      .orderBy('procedures.code')
+      .orderBy('procedures.id');
     if (filter.limit !== undefined) q = q.limit(filter.limit);
+    if (filter.offset !== undefined && filter.offset > 0) q = q.offset(filter.offset);
     return q.execute();
+  }
+
+  async countProcedures(filter: ProcedureFilter): Promise<number> {
+    if (filter.unitIds !== undefined && filter.unitIds.length === 0) return 0;
+    const r = await this.filtered(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 
   // ---- dossiers -----------------------------------------------------------------------------

@@ -12,6 +12,9 @@ const param = (request: FastifyRequest, name: string, max = 300): string | undef
   return typeof v === 'string' ? v.slice(0, max) : undefined;
 };
 
+/** Rows per page of the procedure list (about 0.25 KB each: the page stays far under 60 KB). */
+const PROCEDURES_PER_PAGE = 100;
+
 /** A long input is shown cut short (escaped by `html` like everything else). */
 const shown = (s: string) => (s.length > 120 ? `${s.slice(0, 120)}…` : s);
 
@@ -88,15 +91,26 @@ ${lookupForm(shown(ma))}`,
       return sendPage(request, reply, page, { maxAge: 60 });
     });
 
-    const procedures = async (request: FastifyRequest) => {
+    const procedures = async (request: FastifyRequest, pageSize?: number) => {
       const q = param(request, 'q', 200) ?? '';
       const donVi = param(request, 'donVi', 100) ?? '';
-      return { q, donVi, result: await services.dossiers.publicProcedures({ q, unitCode: donVi }) };
+      const page = Math.max(1, Number.parseInt(param(request, 'trang', 6) ?? '1', 10) || 1);
+      return { q, donVi, result: await services.dossiers.publicProcedures({ q, unitCode: donVi, page, ...(pageSize ? { pageSize } : {}) }) };
     };
 
     app.get('/thu-tuc-hanh-chinh', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
-      const { q, donVi, result } = await procedures(request);
+      const { q, donVi, result } = await procedures(request, PROCEDURES_PER_PAGE);
       if (!result.unitFound) return sendNotFound(request, reply, `Không có đơn vị mang mã "${shown(donVi)}".`);
+      const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+      if (result.page > pages) return sendNotFound(request, reply, `Danh sách thủ tục chỉ có ${pages} trang.`);
+      const pageHref = (n: number) => {
+        const ps = new URLSearchParams();
+        if (q) ps.set('q', q);
+        if (result.unit) ps.set('donVi', result.unit.code);
+        if (n > 1) ps.set('trang', String(n));
+        const text = ps.toString();
+        return `/thu-tuc-hanh-chinh${text ? `?${text}` : ''}`;
+      };
       const title = result.unit ? `Thủ tục hành chính – ${result.unit.name}` : 'Danh sách thủ tục hành chính';
       const qs = result.unit ? `?donVi=${encodeURIComponent(result.unit.code)}` : '';
       const body = html`<h1>${title}</h1>
@@ -106,7 +120,7 @@ ${lookupForm(shown(ma))}`,
 ${result.unit ? html`<input type="hidden" name="donVi" value="${result.unit.code}">` : ''}
 <button type="submit">Tìm</button>
 </form>
-<p class="small">${result.items.length} thủ tục${q ? html` khớp với «${shown(q)}»` : ''}. Dữ liệu mở:
+<p class="small">${result.total} thủ tục${q ? html` khớp với «${shown(q)}»` : ''}${pages > 1 ? html` (trang ${result.page}/${pages})` : ''}. Dữ liệu mở:
 <a href="/du-lieu/thu-tuc-hanh-chinh.json${qs}">JSON</a>, <a href="/du-lieu/thu-tuc-hanh-chinh.csv${qs}">CSV</a> ·
 <a href="/tra-cuu">Tra cứu hồ sơ</a></p>
 ${
@@ -117,6 +131,11 @@ ${
 <tbody>${result.items.map(
         (p) => html`<tr><td>${p.code}</td><td>${p.name}</td><td>${p.field}</td><td>${p.processingDays === null ? 'Theo quy định' : `${p.processingDays} ngày`}</td><td>${p.fee ?? 'Không'}</td><td><a href="/thu-tuc-hanh-chinh?donVi=${encodeURIComponent(p.unitCode)}">${p.unitName}</a></td></tr>`,
       )}</tbody></table></div>`
+}
+${
+  pages > 1
+    ? html`<nav aria-label="Phân trang"><p>${result.page > 1 ? html`<a href="${pageHref(result.page - 1)}" rel="prev">« Trang trước</a> ` : ''}Trang ${result.page}/${pages}${result.page < pages ? html` <a href="${pageHref(result.page + 1)}" rel="next">Trang sau »</a>` : ''}</p></nav>`
+    : ''
 }`;
       const page = renderPage({
         title,
