@@ -1,6 +1,7 @@
 import { SqliteAdapter, type Kysely } from 'kysely';
 import type { AuditLogRow, Database } from '../schema.js';
 import { auditHash, type AuditContent, type AuditEntry } from '../../domain/audit/chain.js';
+import { PreparedQuery } from './prepared.js';
 
 /** What a service hands in; the sequence number and hashes are assigned here. */
 export type AuditRecord = Omit<AuditContent, 'seq'>;
@@ -11,6 +12,26 @@ export interface AuditQuery {
   beforeSeq?: number;
   limit: number;
 }
+
+type EntryArgs = { [K in keyof AuditEntry]: AuditEntry[K] };
+
+/** The one-entry append of every ordinary write, as queries compiled once (prepared.ts). */
+const ADVANCE_HEAD = new PreparedQuery((db, { n }: { n: number }) =>
+  db
+    .updateTable('auditHead')
+    .set((eb) => ({ seq: eb('seq', '+', n) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'lastHash']),
+);
+const INSERT_ONE = new PreparedQuery((db, entry: EntryArgs) => db.insertInto('auditLog').values(entry));
+const SET_LAST_HASH = new PreparedQuery((db, { lastHash }: { lastHash: string }) => db.updateTable('auditHead').set({ lastHash }).where('id', '=', 1));
+const INSERT_ONE_SET_LAST_HASH = new PreparedQuery((db, { lastHash, ...entry }: EntryArgs & { lastHash: string }) =>
+  db
+    .with('appended', (w) => w.insertInto('auditLog').values(entry).returning('seq'))
+    .updateTable('auditHead')
+    .set({ lastHash })
+    .where('id', '=', 1),
+);
 
 export class AuditRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -24,6 +45,7 @@ export class AuditRepository {
    */
   async appendMany(records: readonly AuditRecord[]): Promise<AuditEntry[]> {
     if (records.length === 0) return [];
+    if (records.length === 1) return [await this.appendOne(records[0]!)];
     const head = await this.db
       .updateTable('auditHead')
       .set((eb) => ({ seq: eb('seq', '+', records.length) }))
@@ -52,6 +74,34 @@ export class AuditRepository {
         .execute();
     }
     return entries;
+  }
+
+  /** The same as `appendMany` for one entry (every ordinary write), with prepared queries. */
+  private async appendOne(record: AuditRecord): Promise<AuditEntry> {
+    const [head] = await ADVANCE_HEAD.execute(this.db, { n: 1 });
+    if (!head) throw new Error('audit head row missing');
+    const content: AuditContent = { ...record, seq: head.seq };
+    const entry: AuditEntry = { ...content, prevHash: head.lastHash, hash: auditHash(content, head.lastHash) };
+    const args: EntryArgs = {
+      seq: entry.seq,
+      at: entry.at,
+      actorId: entry.actorId,
+      actorName: entry.actorName,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      before: entry.before,
+      after: entry.after,
+      prevHash: entry.prevHash,
+      hash: entry.hash,
+    };
+    if (this.db.getExecutor().adapter instanceof SqliteAdapter) {
+      await INSERT_ONE.execute(this.db, args);
+      await SET_LAST_HASH.execute(this.db, { lastHash: entry.hash });
+    } else {
+      await INSERT_ONE_SET_LAST_HASH.execute(this.db, { ...args, lastHash: entry.hash });
+    }
+    return entry;
   }
 
   async list(query: AuditQuery): Promise<AuditLogRow[]> {

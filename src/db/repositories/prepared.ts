@@ -8,7 +8,7 @@ import type { Database } from '../schema.js';
  * place of each argument; the compiled parameters that are markers take the arguments' values on each run,
  * the others (constants of the query) stay. The SQL text never changes (and stays a prepared statement).
  */
-export class PreparedQuery<Args extends Record<string, string | number>, Row> {
+export class PreparedQuery<Args extends Record<string, string | number | null>, Row> {
   private readonly compiled = new Map<unknown, { query: CompiledQuery<Row>; slots: Array<keyof Args | undefined> }>();
 
   constructor(private readonly build: (db: Kysely<Database>, args: Args) => Compilable<Row>) {}

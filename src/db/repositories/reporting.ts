@@ -84,6 +84,13 @@ const REPORT_WITH_ROUND = new PreparedQuery((db, { id }: { id: number }) =>
     .where('reports.id', '=', id),
 );
 
+const APPEND_VERSION = new PreparedQuery(
+  (
+    db,
+    row: { reportId: number; version: number; status: string; action: string; snapshot: string; actorId: number | null; createdAt: string },
+  ) => db.insertInto('reportVersions').values(row),
+);
+
 const CONTENT_WITH_TASKS = new PreparedQuery((db, { reportId }: { reportId: number }) =>
   db
     .selectFrom('entries')
@@ -236,7 +243,8 @@ export class ReportingRepository {
   }
 
   async appendVersion(row: Insertable<ReportVersionTable>): Promise<void> {
-    await this.db.insertInto('reportVersions').values(row).execute();
+    const { reportId, version, status, action, snapshot, actorId, createdAt } = row;
+    await APPEND_VERSION.execute(this.db, { reportId, version, status, action, snapshot, actorId: actorId ?? null, createdAt });
   }
 
   async versions(reportId: number): Promise<Array<Omit<ReportVersionRow, 'snapshot'>>> {
