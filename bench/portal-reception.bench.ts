@@ -72,6 +72,7 @@ for (const url of benchTargets()) {
   await app.ready();
   await measure(`${engine} demo`, app, PATHS(await anyDossier(services), 'DH.HV'), 50);
   await app.close();
+  if (handle.schema) await handle.db.schema.dropSchema(handle.schema).cascade().execute();
   await handle.close();
 
   // Province scale: every commune and agency of the generated province keeps a schedule, procedures, dossiers.
