@@ -276,6 +276,11 @@ describe.each(engines)('disclosures (công khai) on $name', (engine) => {
     expect(byUnit.statusCode).toBe(200);
     expect(byUnit.body).toContain('Công khai tình hình thực hiện dự toán thu, chi ngân sách quý III');
     expect(byUnit.body).not.toContain('xã Hòa Tâm</p>');
+    expect(byUnit.body).toContain(`href="/cong-khai/atom.xml?don-vi=${hv.id}"`);
+    const feed = (await t.anonymous.get(`/cong-khai/atom.xml?don-vi=${unit('DH.HTA').id}`)).body;
+    expect(feed).toContain('xã Hòa Tâm');
+    expect(feed).not.toContain('<name>UBND phường Hòa Vinh</name>');
+    expect((await t.anonymous.get(`/cong-khai/atom.xml?don-vi=${hv.id}`)).body).toContain('<name>UBND phường Hòa Vinh</name>');
     const folded = await t.anonymous.get('/cong-khai?q=ho+ngheo+hoa+tam');
     expect(folded.body).toContain('Danh sách hộ nghèo, hộ cận nghèo năm');
     expect(folded.body).toContain('UBND xã Hòa Tâm');

@@ -170,7 +170,7 @@ ${
       }</p></nav>`
     : ''
 }
-<p class="small">Theo dõi nội dung mới: <a href="/cong-khai/atom.xml">nguồn tin Atom</a> · Dữ liệu mở: <a href="/du-lieu/cong-khai.json">JSON</a>, <a href="/du-lieu/cong-khai.csv">CSV</a></p>`;
+<p class="small">Theo dõi nội dung mới: <a href="/cong-khai/atom.xml">nguồn tin Atom</a>${unitId ? html` (<a href="${`/cong-khai/atom.xml?don-vi=${unitId}`}">chỉ đơn vị đang chọn</a>)` : ''} · Dữ liệu mở: <a href="/du-lieu/cong-khai.json">JSON</a>, <a href="/du-lieu/cong-khai.csv">CSV</a></p>`;
   return sendPage(
     request,
     reply,
@@ -194,8 +194,11 @@ export const disclosuresArea: PortalArea = {
     app.get('/cong-khai', PUBLIC, (request, reply) => listPage(request, reply, services));
 
     app.get('/cong-khai/atom.xml', PUBLIC, async (request, reply) => {
+      // ?don-vi=ID follows one commune, ?loai=… one category (a citizen's subscription).
       const base = baseUrl(request);
-      const items = (await services.disclosures.publicList({ pageSize: 50 })).items;
+      const unitId = positiveInt(queryValue(request, 'don-vi'));
+      const category = queryValue(request, 'loai') || undefined;
+      const items = (await services.disclosures.publicList({ pageSize: 50, ...(unitId ? { unitId } : {}), ...(category ? { category } : {}) })).items;
       const updated = items.reduce((max, d) => (d.updatedAt > max ? d.updatedAt : max), '1970-01-01T00:00:00.000Z');
       const entries = items.map((d) => {
         const url = `${base}${itemHref(d.id)}`;
