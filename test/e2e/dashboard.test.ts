@@ -1,17 +1,10 @@
 /// <reference lib="dom" />
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { loadDemo } from '../../src/demo/load.js';
-import { buildApp } from '../../src/server/app.js';
-import { createServices, type Services } from '../../src/services/index.js';
+import type { Services } from '../../src/services/index.js';
 import { DEMO_PASSWORD } from '../support/app.js';
-import { ensureWebBuilt, launchBrowser } from '../support/browser.js';
+import { launchBrowser, startServer, type RunningServer } from '../support/browser.js';
 import { browserAvailable } from '../support/environment.js';
 
 /**
@@ -43,8 +36,7 @@ function tomorrowVn(): string {
 describe.runIf(browserAvailable())('the dashboard and my reports in the staff app', () => {
   let app: FastifyInstance;
   let services: Services;
-  let handle: DatabaseHandle;
-  let dir: string;
+  let server: RunningServer;
   let baseUrl: string;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -52,16 +44,8 @@ describe.runIf(browserAvailable())('the dashboard and my reports in the staff ap
   let due: string;
 
   beforeAll(async () => {
-    // Like test/support/browser.ts startServer, keeping the services at hand to run the reminder pass.
-    dir = mkdtempSync(join(tmpdir(), 'dondoc-e2e-dash-'));
-    handle = await openDatabase(`sqlite:${join(dir, 'e2e.sqlite')}`);
-    await migrateToLatest(handle);
-    services = createServices(handle, { reminders: { log: () => undefined } });
-    await loadDemo(services, DEMO_PASSWORD);
-    app = await buildApp(services, { logger: false, webRoot: ensureWebBuilt() });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    server = await startServer({ services: { reminders: { log: () => undefined } } });
+    ({ app, services, baseUrl } = server);
     browser = await launchBrowser();
 
     // noivu opens Quý IV/2025 of the seed plan, due tomorrow; the reminder pass tells the units.
@@ -80,9 +64,7 @@ describe.runIf(browserAvailable())('the dashboard and my reports in the staff ap
   afterAll(async () => {
     for (const c of contexts) await c.close();
     await browser?.close();
-    await app?.close();
-    await handle?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.close();
   });
 
   async function signIn(username: string, width: number): Promise<Page> {

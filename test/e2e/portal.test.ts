@@ -1,17 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { loadDemo } from '../../src/demo/load.js';
-import { buildApp } from '../../src/server/app.js';
-import { createServices, type Services } from '../../src/services/index.js';
 import { DEMO_PASSWORD } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, startServer, type RunningServer } from '../support/browser.js';
 import { browserAvailable } from '../support/environment.js';
 
 /**
@@ -40,9 +32,7 @@ function tomorrowVn(): string {
 
 describe.runIf(browserAvailable())('the public portal without JavaScript', () => {
   let app: FastifyInstance;
-  let services: Services;
-  let handle: DatabaseHandle;
-  let dir: string;
+  let server: RunningServer;
   let baseUrl: string;
   let browser: Browser;
   let planId: number;
@@ -80,15 +70,8 @@ describe.runIf(browserAvailable())('the public portal without JavaScript', () =>
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dondoc-e2e-portal-'));
-    handle = await openDatabase(`sqlite:${join(dir, 'e2e.sqlite')}`);
-    await migrateToLatest(handle);
-    services = createServices(handle, { reminders: { log: () => undefined } });
-    await loadDemo(services, DEMO_PASSWORD);
-    app = await buildApp(services, { logger: false, webRoot: null });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    server = await startServer({ services: { reminders: { log: () => undefined } }, webRoot: null });
+    ({ app, baseUrl } = server);
     browser = await launchBrowser();
 
     const noivu = await as('noivu');
@@ -116,9 +99,7 @@ describe.runIf(browserAvailable())('the public portal without JavaScript', () =>
   afterAll(async () => {
     for (const c of contexts) await c.close();
     await browser?.close();
-    await app?.close();
-    await handle?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.close();
   });
 
   /** A citizen's page: JavaScript disabled, Vietnamese locale, phone-sized unless told. */

@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/db/connection.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { loadDemo } from '../../src/demo/load.js';
 import { buildApp } from '../../src/server/app.js';
-import { createServices } from '../../src/services/index.js';
+import { createServices, type ServiceOptions, type Services } from '../../src/services/index.js';
 import { CHROMIUM_PATH } from './environment.js';
 import { DEMO_PASSWORD } from './app.js';
 
@@ -37,23 +37,33 @@ export function ensureWebBuilt(): string {
 export interface RunningServer {
   baseUrl: string;
   app: FastifyInstance;
+  services: Services;
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** Options for createServices: a clock (test/support/clocked-server.ts shiftableClock), a quiet reminder log… */
+  services?: ServiceOptions;
+  /** The built staff app to serve; `null` serves the API and the public portal only. Default: dist/web, built if stale. */
+  webRoot?: string | null;
+}
+
 /** A real server on a free port with a fresh SQLite file holding the demo. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'dondoc-e2e-'));
   const handle = await openDatabase(`sqlite:${join(dir, 'e2e.sqlite')}`);
   await migrateToLatest(handle);
-  const services = createServices(handle);
+  const services = createServices(handle, options.services);
   await loadDemo(services, DEMO_PASSWORD);
-  const app = await buildApp(services, { logger: false, webRoot: ensureWebBuilt() });
+  const webRoot = options.webRoot === undefined ? ensureWebBuilt() : options.webRoot;
+  const app = await buildApp(services, { logger: false, webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     app,
+    services,
     async close() {
       await app.close();
       await handle.close();

@@ -1,13 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase } from '../../src/db/connection.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { loadDemo } from '../../src/demo/load.js';
-import { buildApp } from '../../src/server/app.js';
-import { createServices } from '../../src/services/index.js';
 import { DEMO_PASSWORD } from './app.js';
-import { ensureWebBuilt, type RunningServer } from './browser.js';
+import { startServer, type RunningServer } from './browser.js';
 
 /**
  * A server clock that runs with real time but can be moved forward: browser tests use it to submit one
@@ -27,25 +19,8 @@ export function shiftableClock(offsetMs = 0) {
 export type ShiftableClock = ReturnType<typeof shiftableClock>;
 
 /** startServer (test/support/browser.ts) with the services on the given clock. */
-export async function startServerWithClock(clock: { now(): Date }): Promise<RunningServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'dondoc-e2e-'));
-  const handle = await openDatabase(`sqlite:${join(dir, 'e2e.sqlite')}`);
-  await migrateToLatest(handle);
-  const services = createServices(handle, { clock });
-  await loadDemo(services, DEMO_PASSWORD);
-  const app = await buildApp(services, { logger: false, webRoot: ensureWebBuilt() });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    app,
-    async close() {
-      await app.close();
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+export function startServerWithClock(clock: { now(): Date }): Promise<RunningServer> {
+  return startServer({ services: { clock } });
 }
 
 /** A signed-in API session over real HTTP (cookie and CSRF token), for test setup next to a browser. */
