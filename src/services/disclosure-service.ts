@@ -76,8 +76,8 @@ export interface PostingView {
   recordedAt: string;
 }
 
-/** A disclosure as staff see it. */
-export interface DisclosureView {
+/** What staff and citizens both see of a disclosure. */
+interface DisclosureCommon {
   id: number;
   unitId: number;
   unitName: string;
@@ -88,21 +88,25 @@ export interface DisclosureView {
   body: string;
   legalBasis: string;
   channels: DisclosureChannel[];
-  publishDate: string | null;
   postingEnd: string | null;
+  objectionWindow: { from: string; to: string } | null;
+  approvedAt: string | null;
+  updatedAt: string;
+}
+
+/** A disclosure as staff see it. */
+export interface DisclosureView extends DisclosureCommon {
+  publishDate: string | null;
   status: DisclosureStatus;
   postingState: PostingState;
-  objectionWindow: { from: string; to: string } | null;
   returnComment: string | null;
   approvedBy: number | null;
-  approvedAt: string | null;
   takenDownAt: string | null;
   takenDownOn: string | null;
   takenDownReason: string | null;
   takenDownTooEarly: boolean;
   createdBy: number | null;
   createdAt: string;
-  updatedAt: string;
   version: number;
   table: DisclosureTable | null;
   attachments: AttachmentView[];
@@ -124,22 +128,8 @@ export interface RegisterView {
 }
 
 /** A published disclosure as citizens see it (personal data filtered again). */
-export interface PublicDisclosure {
-  id: number;
-  unitId: number;
-  unitName: string;
-  category: DisclosureCategory;
-  categoryLabel: string;
-  title: string;
-  summary: string;
-  body: string;
-  legalBasis: string;
-  channels: DisclosureChannel[];
+export interface PublicDisclosure extends DisclosureCommon {
   publishDate: string;
-  postingEnd: string | null;
-  objectionWindow: { from: string; to: string } | null;
-  approvedAt: string | null;
-  updatedAt: string;
 }
 
 export interface PublicDisclosureDetail extends PublicDisclosure {
