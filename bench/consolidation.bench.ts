@@ -10,10 +10,10 @@
  *
  * Target: under 3 s each (cold run and every warm run); exits 1 when over.
  */
-import { loadavg } from 'node:os';
 import { createStore } from '../src/db/repositories/index.js';
 import { buildApp } from '../src/server/app.js';
 import { readDocx, readXlsx } from '../test/support/office-files.js';
+import { loadAverage, sessionCookie } from './support/measure.js';
 import { benchTargets, generateProvince, PASSWORD, TASKS } from './support/province.js';
 
 const runs = Number(process.argv[2] ?? 5);
@@ -21,15 +21,12 @@ const TARGET_MS = 3000;
 const ROUND = 18; // 2025-Q3: the last closed round
 
 let failed = false;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-console.log(`load average ${load()}`);
+console.log(`load average ${loadAverage()}`);
 for (const url of benchTargets()) {
   const p = await generateProvince(url);
   const app = await buildApp(p.services, { logger: false, webRoot: null });
   await app.ready();
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'noivu', password: PASSWORD } });
-  if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
-  const cookie = `dondoc_session=${login.cookies.find((c) => c.name === 'dondoc_session')!.value}`;
+  const cookie = await sessionCookie(app, 'noivu', PASSWORD);
   const roundId = p.roundIds[ROUND]!;
   const unitNames = await createStore(p.handle.db).read.units.list();
   const benchUnits = new Set(p.unitIds);
@@ -83,5 +80,5 @@ for (const url of benchTargets()) {
   await app.close();
   await p.close();
 }
-console.log(`load average ${load()}`);
+console.log(`load average ${loadAverage()}`);
 process.exitCode = failed ? 1 : 0;

@@ -10,8 +10,8 @@
  *
  * Target: p95 under 150 ms on each engine; exits 1 when it is over.
  */
-import { loadavg } from 'node:os';
 import { buildApp } from '../src/server/app.js';
+import { loadAverage, sessionCookie } from './support/measure.js';
 import { benchTargets, generateProvince, PASSWORD } from './support/province.js';
 
 const runs = Number(process.argv[2] ?? 50);
@@ -29,14 +29,12 @@ function stats(times: number[]) {
 }
 
 let failed = false;
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`load average ${loadAverage()}`);
 for (const url of benchTargets()) {
   const p = await generateProvince(url);
   const app = await buildApp(p.services, { logger: false, webRoot: null });
   await app.ready();
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'noivu', password: PASSWORD } });
-  if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
-  const cookie = `dondoc_session=${login.cookies.find((c) => c.name === 'dondoc_session')!.value}`;
+  const cookie = await sessionCookie(app, 'noivu', PASSWORD);
   for (const [name, path] of [
     ['dashboard', `/api/v1/dashboard?planId=${p.planId}`],
     ['assignments page', `/api/v1/dashboard/assignments?planId=${p.planId}&status=overdue&limit=50`],
@@ -70,5 +68,5 @@ for (const url of benchTargets()) {
   await app.close();
   await p.close();
 }
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`load average ${loadAverage()}`);
 process.exitCode = failed ? 1 : 0;

@@ -10,8 +10,6 @@
  *
  * Targets: p95 under 50 ms on the demo and under 150 ms at province scale, every page under 60 KB; exits 1 when over.
  */
-import { loadavg } from 'node:os';
-import type { FastifyInstance } from 'fastify';
 import { SYSTEM_ACTOR } from '../src/domain/accounts/actor.js';
 import { DISCLOSURE_CATEGORIES } from '../src/domain/disclosures/index.js';
 import { openDatabase } from '../src/db/connection.js';
@@ -19,31 +17,12 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { loadDemo } from '../src/demo/load.js';
 import { buildApp } from '../src/server/app.js';
 import { createServices, type Services } from '../src/services/index.js';
+import { loadAverage, measureUrls } from './support/measure.js';
 import { benchTargets, COMMUNES, generateProvince } from './support/province.js';
 
 const runs = Number(process.argv[2] ?? 50);
 let failed = false;
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-
-async function measure(label: string, app: FastifyInstance, urls: string[], targetMs: number): Promise<void> {
-  for (const url of urls) {
-    const first = await app.inject(url);
-    if (first.statusCode !== 200) throw new Error(`${url}: ${first.statusCode}`);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const s = performance.now();
-      await app.inject(url);
-      times.push(performance.now() - s);
-    }
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!;
-    const kb = first.rawPayload.length / 1024;
-    const isPage = String(first.headers['content-type']).startsWith('text/html');
-    const over = p95 > targetMs || (isPage && kb >= 60);
-    failed ||= over;
-    console.log(`${label} ${url}: median ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${kb.toFixed(1)} KB${over ? '  OVER' : ''}`);
-  }
-}
+console.log(`load average ${loadAverage()}`);
 
 async function paths(services: Services): Promise<string[]> {
   const items = (await services.disclosures.publicList({ pageSize: 1000 })).items;
@@ -81,7 +60,7 @@ for (const url of benchTargets()) {
   await loadDemo(services, 'P');
   const app = await buildApp(services, { logger: false, webRoot: null });
   await app.ready();
-  await measure(`${engine} demo`, app, await paths(services), 50);
+  if (await measureUrls(`${engine} demo`, app, await paths(services), { runs, targetMs: 50, pageLimitKb: 60 })) failed = true;
   await app.close();
   await handle.close();
 
@@ -100,7 +79,7 @@ for (const url of benchTargets()) {
   console.log(`${engine}: ${communes.length * DISCLOSURE_CATEGORIES.length} disclosures in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const papp = await buildApp(s, { logger: false, webRoot: null });
   await papp.ready();
-  await measure(`${engine} province`, papp, await paths(s), 150);
+  if (await measureUrls(`${engine} province`, papp, await paths(s), { runs, targetMs: 150, pageLimitKb: 60 })) failed = true;
   await papp.close();
   await p.close();
 }

@@ -9,38 +9,17 @@
  *
  * Targets: warm p95 under 50 ms on the demo and under 150 ms at province scale; exits 1 when over.
  */
-import { loadavg } from 'node:os';
-import type { FastifyInstance } from 'fastify';
 import { openDatabase } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { loadDemo } from '../src/demo/load.js';
 import { buildApp } from '../src/server/app.js';
 import { createServices } from '../src/services/index.js';
+import { loadAverage, measureUrls } from './support/measure.js';
 import { benchTargets, generateProvince } from './support/province.js';
 
 const runs = Number(process.argv[2] ?? 50);
 let failed = false;
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-
-async function measure(label: string, app: FastifyInstance, urls: string[], targetMs: number): Promise<void> {
-  for (const url of urls) {
-    const t0 = performance.now();
-    const first = await app.inject(url);
-    const cold = performance.now() - t0;
-    if (first.statusCode !== 200) throw new Error(`${url}: ${first.statusCode}`);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const s = performance.now();
-      await app.inject(url);
-      times.push(performance.now() - s);
-    }
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!;
-    const over = p95 > targetMs;
-    failed ||= over;
-    console.log(`${label} ${url}: cold ${cold.toFixed(0)} ms, warm median ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${(Buffer.byteLength(first.body) / 1024).toFixed(1)} KB${over ? `  OVER ${targetMs} ms` : ''}`);
-  }
-}
+console.log(`load average ${loadAverage()}`);
 
 for (const url of benchTargets()) {
   const engine = url.startsWith('sqlite') ? 'sqlite' : 'postgres';
@@ -53,7 +32,7 @@ for (const url of benchTargets()) {
   await app.ready();
   const planId = demo.planId!;
   const taskId = await createTaskId(services, planId);
-  await measure(`${engine} demo`, app, ['/', `/ke-hoach/${planId}`, `/ke-hoach/${planId}/nhiem-vu/${taskId}`, '/don-vi/DH.HV', '/tim-kiem?q=hoa+vinh'], 50);
+  if (await measureUrls(`${engine} demo`, app, ['/', `/ke-hoach/${planId}`, `/ke-hoach/${planId}/nhiem-vu/${taskId}`, '/don-vi/DH.HV', '/tim-kiem?q=hoa+vinh'], { runs, targetMs: 50, showCold: true })) failed = true;
   await app.close();
   await handle.close();
 
@@ -63,7 +42,7 @@ for (const url of benchTargets()) {
   await papp.ready();
   const units = await p.services.portal.publicUnits();
   const commune = units.find((u) => p.unitIds.includes(u.id))!;
-  await measure(`${engine} province`, papp, ['/', `/ke-hoach/${p.planId}`, `/ke-hoach/${p.planId}/nhiem-vu/${p.taskIds[0]}`, `/don-vi/${encodeURIComponent(commune.code)}`, '/tim-kiem?q=cong+khai'], 150);
+  if (await measureUrls(`${engine} province`, papp, ['/', `/ke-hoach/${p.planId}`, `/ke-hoach/${p.planId}/nhiem-vu/${p.taskIds[0]}`, `/don-vi/${encodeURIComponent(commune.code)}`, '/tim-kiem?q=cong+khai'], { runs, targetMs: 150, showCold: true })) failed = true;
   await papp.close();
   await p.close();
 }

@@ -10,8 +10,6 @@
  *
  * Targets: p95 under 50 ms on the demo and under 150 ms at province scale, every page under 60 KB; exits 1 when over.
  */
-import { loadavg } from 'node:os';
-import type { FastifyInstance } from 'fastify';
 import { SYSTEM_ACTOR } from '../src/domain/accounts/actor.js';
 import { addDays } from '../src/domain/schedule/calendar.js';
 import { vnDate } from '../src/domain/time.js';
@@ -20,32 +18,15 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { loadDemo } from '../src/demo/load.js';
 import { buildApp } from '../src/server/app.js';
 import { createServices, type Services } from '../src/services/index.js';
+import { loadAverage, measureUrls } from './support/measure.js';
 import { benchTargets, generateProvince } from './support/province.js';
 
 const runs = Number(process.argv[2] ?? 50);
 let failed = false;
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`load average ${loadAverage()}`);
 
-async function measure(label: string, app: FastifyInstance, urls: string[], targetMs: number): Promise<void> {
-  for (const url of urls) {
-    const first = await app.inject(url);
-    const expected = url.includes('KHONG-CO') ? 404 : 200;
-    if (first.statusCode !== expected) throw new Error(`${url}: ${first.statusCode}`);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const s = performance.now();
-      await app.inject(url);
-      times.push(performance.now() - s);
-    }
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))]!;
-    const kb = Buffer.byteLength(first.body) / 1024;
-    const isPage = String(first.headers['content-type']).startsWith('text/html');
-    const over = p95 > targetMs || (isPage && kb >= 60);
-    failed ||= over;
-    console.log(`${label} ${url}: median ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${kb.toFixed(1)} KB${over ? '  OVER' : ''}`);
-  }
-}
+/** The lookup of a code no dossier has answers 404. */
+const expectedStatus = (url: string) => (url.includes('KHONG-CO') ? 404 : 200);
 
 const anyDossier = async (services: Services) => (await services.dossiers.list(SYSTEM_ACTOR))[0]!.code;
 
@@ -70,7 +51,7 @@ for (const url of benchTargets()) {
   await loadDemo(services, 'P');
   const app = await buildApp(services, { logger: false, webRoot: null });
   await app.ready();
-  await measure(`${engine} demo`, app, PATHS(await anyDossier(services), 'DH.HV'), 50);
+  if (await measureUrls(`${engine} demo`, app, PATHS(await anyDossier(services), 'DH.HV'), { runs, targetMs: 50, pageLimitKb: 60, expectedStatus })) failed = true;
   await app.close();
   if (handle.schema) await handle.db.schema.dropSchema(handle.schema).cascade().execute();
   await handle.close();
@@ -110,7 +91,7 @@ for (const url of benchTargets()) {
   const papp = await buildApp(s, { logger: false, webRoot: null });
   await papp.ready();
   const unit = (await s.units.get(SYSTEM_ACTOR, p.unitIds[p.unitIds.length - 1]!)).code;
-  await measure(`${engine} province`, papp, PATHS(`B${p.unitIds[0]}-0003`, unit), 150);
+  if (await measureUrls(`${engine} province`, papp, PATHS(`B${p.unitIds[0]}-0003`, unit), { runs, targetMs: 150, pageLimitKb: 60, expectedStatus })) failed = true;
   await papp.close();
   await p.close();
 }
