@@ -76,21 +76,20 @@ const DossierStatus = Type.Union([
   Type.Literal('returned'),
 ]);
 
-export const NewDossierBody = Type.Object(
-  {
-    unitId: Type.Integer({ minimum: 1 }),
-    procedureId: Type.Integer({ minimum: 1 }),
-    code: Text(60),
-    receiptCode: Text(60),
-    /** Shown to the public only masked ("Nguyễn V. A."). No phone or ID number is accepted. */
-    applicantName: Text(200),
-    receivedDate: Text(20),
-    dueDate: Type.Optional(Nullable(Text(20))),
-    /** Public: shown as the first step's note. */
-    note: Type.Optional(Nullable(Text(1000))),
-  },
-  { additionalProperties: false },
-);
+/** The fields of one received dossier, typed in (NewDossierBody) or imported (DossierImportBody items). */
+const dossierFields = {
+  procedureId: Type.Integer({ minimum: 1 }),
+  code: Text(60),
+  receiptCode: Text(60),
+  /** Shown to the public only masked ("Nguyễn V. A."). No phone or ID number is accepted. */
+  applicantName: Text(200),
+  receivedDate: Text(20),
+  dueDate: Type.Optional(Nullable(Text(20))),
+  /** Public: shown as the first step's note. */
+  note: Type.Optional(Nullable(Text(1000))),
+};
+
+export const NewDossierBody = Type.Object({ unitId: Type.Integer({ minimum: 1 }), ...dossierFields }, { additionalProperties: false });
 export type NewDossierBody = Static<typeof NewDossierBody>;
 
 export const DossierChangeBody = Type.Object(
@@ -114,13 +113,7 @@ export const DossierImportBody = Type.Object(
     items: Type.Array(
       Type.Object(
         {
-          procedureId: Type.Integer({ minimum: 1 }),
-          code: Text(60),
-          receiptCode: Text(60),
-          applicantName: Text(200),
-          receivedDate: Text(20),
-          dueDate: Type.Optional(Nullable(Text(20))),
-          note: Type.Optional(Nullable(Text(1000))),
+          ...dossierFields,
           steps: Type.Optional(
             Type.Array(
               Type.Object({ status: DossierStatus, date: Text(20), note: Type.Optional(Nullable(Text(1000))) }, { additionalProperties: false }),
