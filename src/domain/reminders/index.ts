@@ -165,18 +165,16 @@ export function reminderText(event: ReminderEvent, ctx: ReminderContext): Remind
   const deadline = formatDateVi(event.deadline);
   const returned = ctx.reportStatus === 'returned';
   const state = returned ? 'Báo cáo đã được trả lại để bổ sung, chỉnh sửa và chưa được gửi lại.' : 'Báo cáo hiện vẫn là bản nháp, chưa được gửi.';
+  /** The e-mail: greeting, the deadline sentence, the report's state, the request, the no-reply footer. */
+  const letter = (deadlineLine: string, requestLine: string) =>
+    [`Kính gửi: ${ctx.unitName}`, '', deadlineLine, state, requestLine, '', 'Thư này do hệ thống Dondoc gửi tự động; vui lòng không trả lời thư này.'].join('\n');
   if (event.kind === 'due_soon') {
     const left = leftPhrase(event.daysLeft);
     const subject = `Nhắc hạn gửi báo cáo ${ctx.roundLabel} — ${left}`;
-    const text = [
-      `Kính gửi: ${ctx.unitName}`,
-      '',
+    const text = letter(
       `Thực hiện ${plan}, đơn vị có báo cáo kỳ ${ctx.roundLabel} phải gửi chậm nhất ngày ${deadline} (${left}).`,
-      state,
       `Đề nghị đơn vị hoàn thành và gửi báo cáo đúng hạn tại: ${ctx.url}`,
-      '',
-      'Thư này do hệ thống Dondoc gửi tự động; vui lòng không trả lời thư này.',
-    ].join('\n');
+    );
     return {
       subject,
       text,
@@ -185,15 +183,10 @@ export function reminderText(event: ReminderEvent, ctx: ReminderContext): Remind
     };
   }
   const subject = `Báo cáo ${ctx.roundLabel} đã quá hạn ${event.daysOverdue} ngày`;
-  const text = [
-    `Kính gửi: ${ctx.unitName}`,
-    '',
+  const text = letter(
     `Thực hiện ${plan}, báo cáo kỳ ${ctx.roundLabel} của đơn vị phải gửi chậm nhất ngày ${deadline}, nay đã quá hạn ${event.daysOverdue} ngày.`,
-    state,
     `Đề nghị đơn vị khẩn trương hoàn thành và gửi báo cáo tại: ${ctx.url}`,
-    '',
-    'Thư này do hệ thống Dondoc gửi tự động; vui lòng không trả lời thư này.',
-  ].join('\n');
+  );
   return {
     subject,
     text,
