@@ -10,11 +10,11 @@ import { openDatabase } from '../../src/db/connection.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createStore } from '../../src/db/repositories/index.js';
 import { loadDemo } from '../../src/demo/load.js';
-import { DIMENSIONS } from '../../src/domain/plans/plan.js';
 import { makePeriod, periodKey, submissionDeadline } from '../../src/domain/reporting/index.js';
 import { vnDate } from '../../src/domain/time.js';
 import { createServices } from '../../src/services/index.js';
 import { newSecret, sha256 } from '../../src/services/tokens.js';
+import { quarterlySchedule, quarterlyTaskRows } from './province.js';
 
 export interface LoadClientData {
   username: string;
@@ -34,8 +34,6 @@ export interface LoadData {
 }
 
 export const LOAD_PASSWORD = 'P';
-
-const quarterEnd = (y: number, q: number) => `${y}-${['03-31', '06-30', '09-30', '12-31'][q - 1]}`;
 
 /** Builds the data in the database at `url` (already empty or fresh) and closes it. */
 export async function generateLoadData(url: string, clients: number, planTasks = 40, tasksPerReport = 5): Promise<LoadData> {
@@ -114,32 +112,9 @@ export async function generateLoadData(url: string, clients: number, planTasks =
         updatedAt: at,
       });
       const appendix = await repos.plans.upsertAppendix({ planId: plan.id, label: 'I', title: 'Phụ lục I', windowFrom: `${year}-01-01`, windowTo: `${year}-12-31`, position: 1 });
-      const dues = [1, 2, 3, 4].map((q) => ({ date: quarterEnd(year, q), explanation: `Quý ${q}/${year} → ngày cuối quý` }));
-      const schedule = JSON.stringify({ text: 'Hằng quý', kind: 'recurring', dues, end: `${year}-12-31`, count: null, trigger: null, summary: 'Hằng quý', needsReview: false });
+      const schedule = quarterlySchedule([year], `${year}-12-31`);
       const tasks = await repos.plans.insertTasks(
-        Array.from({ length: planTasks }, (_, i) => ({
-          planId: plan.id,
-          appendixId: appendix.id,
-          key: `I/${i + 1}`,
-          no: String(i + 1),
-          section: null,
-          dimension: DIMENSIONS[i % DIMENSIONS.length]!,
-          subgroup: null,
-          content: `Nhiệm vụ thử tải số ${i + 1}`,
-          leadText: 'UBND các xã',
-          coordinatingText: '',
-          output: 'Báo cáo',
-          deadlineText: 'Hằng quý',
-          schedule,
-          parties: '[]',
-          notes: '{}',
-          searchText: ` nhiem vu thu tai ${i + 1} `,
-          position: i + 1,
-          retiredAt: null,
-          version: 1,
-          createdAt: at,
-          updatedAt: at,
-        })),
+        quarterlyTaskRows({ planId: plan.id, appendixId: appendix.id, count: planTasks, schedule, leadText: 'UBND các xã', searchText: (i) => ` nhiem vu thu tai ${i + 1} `, at }),
       );
       await repos.plans.insertAssignments(
         units.flatMap((u, i) =>

@@ -58,7 +58,40 @@ function rng(seed: number) {
   };
 }
 
-const quarterEnd = (y: number, q: number) => `${y}-${['03-31', '06-30', '09-30', '12-31'][q - 1]}`;
+export const quarterEnd = (y: number, q: number) => `${y}-${['03-31', '06-30', '09-30', '12-31'][q - 1]}`;
+
+/** The stored schedule of a task due at the end of every quarter of `years`. */
+export function quarterlySchedule(years: number[], end: string): string {
+  const dues = years.flatMap((y) => [1, 2, 3, 4].map((q) => ({ date: quarterEnd(y, q), explanation: `Quý ${q}/${y} → ngày cuối quý` })));
+  return JSON.stringify({ text: 'Hằng quý', kind: 'recurring', dues, end, count: null, trigger: null, summary: 'Hằng quý', needsReview: false });
+}
+
+/** `count` quarterly benchmark tasks "Nhiệm vụ thử tải số 1…" of one appendix, dimensions in turn. */
+export function quarterlyTaskRows(o: { planId: number; appendixId: number; count: number; schedule: string; leadText: string; searchText: (i: number) => string; at: string }) {
+  return Array.from({ length: o.count }, (_, i) => ({
+    planId: o.planId,
+    appendixId: o.appendixId,
+    key: `I/${i + 1}`,
+    no: String(i + 1),
+    section: null,
+    dimension: DIMENSIONS[i % DIMENSIONS.length]!,
+    subgroup: null,
+    content: `Nhiệm vụ thử tải số ${i + 1}`,
+    leadText: o.leadText,
+    coordinatingText: '',
+    output: 'Báo cáo',
+    deadlineText: 'Hằng quý',
+    schedule: o.schedule,
+    parties: '[]',
+    notes: '{}',
+    searchText: o.searchText(i),
+    position: i + 1,
+    retiredAt: null,
+    version: 1,
+    createdAt: o.at,
+    updatedAt: o.at,
+  }));
+}
 
 export async function generateProvince(url: string): Promise<Province> {
   const handle = await openDatabase(url);
@@ -110,32 +143,9 @@ export async function generateProvince(url: string): Promise<Province> {
       updatedAt: now,
     });
     const appendix = await repos.plans.upsertAppendix({ planId: plan.id, label: 'I', title: 'Phụ lục I', windowFrom: '2021-01-01', windowTo: '2025-12-31', position: 1 });
-    const dues = YEARS.flatMap((y) => [1, 2, 3, 4].map((q) => ({ date: quarterEnd(y, q), explanation: `Quý ${q}/${y} → ngày cuối quý` })));
-    const schedule = JSON.stringify({ text: 'Hằng quý', kind: 'recurring', dues, end: '2025-12-31', count: null, trigger: null, summary: 'Hằng quý', needsReview: false });
+    const schedule = quarterlySchedule(YEARS, '2025-12-31');
     const tasks = await repos.plans.insertTasks(
-      Array.from({ length: TASKS }, (_, i) => ({
-        planId: plan.id,
-        appendixId: appendix.id,
-        key: `I/${i + 1}`,
-        no: String(i + 1),
-        section: null,
-        dimension: DIMENSIONS[i % DIMENSIONS.length]!,
-        subgroup: null,
-        content: `Nhiệm vụ thử tải số ${i + 1}`,
-        leadText: 'Các sở, ngành; UBND các xã',
-        coordinatingText: '',
-        output: 'Báo cáo',
-        deadlineText: 'Hằng quý',
-        schedule,
-        parties: '[]',
-        notes: '{}',
-        searchText: ` nhiem vu ${i + 1} `,
-        position: i + 1,
-        retiredAt: null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      })),
+      quarterlyTaskRows({ planId: plan.id, appendixId: appendix.id, count: TASKS, schedule, leadText: 'Các sở, ngành; UBND các xã', searchText: (i) => ` nhiem vu ${i + 1} `, at: now }),
     );
     await repos.plans.insertAssignments(
       tasks.flatMap((t) => unitIds.map((unitId) => ({ taskId: t.id, unitId, role: 'lead' as const, sourceText: 'bench', createdAt: now, retiredAt: null }))),
