@@ -171,6 +171,23 @@ const STATE_VI: Record<DisclosureStatus, string> = {
  * category what is posted, missing, taken down too early or expired. Public reads show only published items
  * inside their posting period, with personal data filtered again at render and export.
  */
+/** The description staff and citizens both see first (DisclosureView and PublicDisclosure start with it). */
+function describe(row: DisclosureRow, unitName: string) {
+  const category = row.category as DisclosureCategory;
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    unitName,
+    category,
+    categoryLabel: CATEGORIES[category]?.label ?? row.category,
+    title: row.title,
+    summary: row.summary,
+    body: row.body,
+    legalBasis: row.legalBasis,
+    channels: parseChannels(row.channels),
+  };
+}
+
 export class DisclosureService {
   private readonly xlsxCache = new Map<string, Buffer>();
 
@@ -524,16 +541,7 @@ export class DisclosureService {
     const category = row.category as DisclosureCategory;
     const facts = { category, status: row.status, publishDate: row.publishDate, postingEnd: row.postingEnd, takenDownOn: row.takenDownOn };
     return {
-      id: row.id,
-      unitId: row.unitId,
-      unitName,
-      category,
-      categoryLabel: CATEGORIES[category]?.label ?? row.category,
-      title: row.title,
-      summary: row.summary,
-      body: row.body,
-      legalBasis: row.legalBasis,
-      channels: parseChannels(row.channels),
+      ...describe(row, unitName),
       publishDate: row.publishDate,
       postingEnd: row.postingEnd,
       status: row.status,
@@ -561,16 +569,7 @@ export class DisclosureService {
   private toPublic(row: PublicDisclosureRow): PublicDisclosure {
     const category = row.category as DisclosureCategory;
     return {
-      id: row.id,
-      unitId: row.unitId,
-      unitName: row.unitName,
-      category,
-      categoryLabel: CATEGORIES[category]?.label ?? row.category,
-      title: row.title,
-      summary: row.summary,
-      body: row.body,
-      legalBasis: row.legalBasis,
-      channels: parseChannels(row.channels),
+      ...describe(row, row.unitName),
       publishDate: row.publishDate!,
       postingEnd: row.postingEnd,
       objectionWindow: objectionWindow(category, row.publishDate),
