@@ -14,11 +14,10 @@ import {
   type LineFilter,
 } from '../domain/reporting/dashboard.js';
 import type { ProgressReport } from '../domain/reporting/status.js';
-import { taskOriginalDues } from '../domain/reporting/due.js';
 import { parseListing, unpackTuples, WHOLE_WORDS_DUE, type WholeWordTuple, type WordTuple } from '../domain/reporting/standing.js';
 import type { Store } from '../db/repositories/index.js';
 import type { Clock } from './clock.js';
-import { currentDuesOf, dueFactsOf } from './extension-service.js';
+import { currentDuesOf, dashboardTasksOf, dueFactsOf } from './extension-service.js';
 
 /**
  * The home page of coordinators and leaders: a plan's standing at this moment, derived at read time.
@@ -57,15 +56,7 @@ export class DashboardService {
     // approved extensions move the dues statuses count against.
     const facts = dueFactsOf(events);
     const currentDues = currentDuesOf(extended);
-    const tasks = taskRows.map((t) => ({
-      id: t.id,
-      key: t.key,
-      no: t.no,
-      content: t.content,
-      dimension: t.dimension,
-      kind: t.schedule.kind,
-      dues: taskOriginalDues(t, { triggers: facts.triggers.get(t.id) ?? [], coordinatorDates: facts.coordinatorDates.get(t.id) ?? [] }),
-    }));
+    const tasks = dashboardTasksOf(taskRows, facts);
     // The lead assignments, and the packed standing rows: per unit, its tasks as wholes and its words on
     // the few dues looked at today (about 120 rows per due at province scale, never one per assignment).
     // The latest word over all dues is read only for tasks without dates (their status rests on it).

@@ -12,6 +12,8 @@ import {
   type ExtensionState,
 } from '../domain/reporting/index.js';
 import { isIsoDate } from '../domain/schedule/index.js';
+import type { Task } from '../domain/plans/plan.js';
+import type { DashboardTask } from '../domain/reporting/dashboard.js';
 import type { Store } from '../db/repositories/index.js';
 import type { ExtensionRow, ScheduleEventRow } from '../db/repositories/extensions.js';
 import type { AuditService } from './audit-service.js';
@@ -88,6 +90,19 @@ export function dueFactsOf(events: readonly ScheduleEventRow[]): DueFacts & { tr
     else map.set(e.taskId, [e.date]);
   }
   return { triggers, coordinatorDates };
+}
+
+/** The plan's tasks as the dashboards count them: each with its original dues, triggers and coordinator dates included. */
+export function dashboardTasksOf(tasks: readonly Task[], facts: ReturnType<typeof dueFactsOf>): DashboardTask[] {
+  return tasks.map((t) => ({
+    id: t.id,
+    key: t.key,
+    no: t.no,
+    content: t.content,
+    dimension: t.dimension,
+    kind: t.schedule.kind,
+    dues: taskOriginalDues(t, { triggers: facts.triggers.get(t.id) ?? [], coordinatorDates: facts.coordinatorDates.get(t.id) ?? [] }),
+  }));
 }
 
 /**

@@ -1,6 +1,5 @@
 import { DIMENSION_LABEL_VI, DIMENSIONS, type Dimension, type Plan, type Task } from '../domain/plans/plan.js';
-import { buildDashboard, dashboardLines, rollUp, standingFromEntries, standingKey, type DashboardEntry, type DashboardInput, type DashboardTask } from '../domain/reporting/dashboard.js';
-import { taskOriginalDues } from '../domain/reporting/due.js';
+import { buildDashboard, dashboardLines, rollUp, standingFromEntries, standingKey, type DashboardEntry, type DashboardInput } from '../domain/reporting/dashboard.js';
 import { STATUS_LABEL_VI, type AssignmentStatusName } from '../domain/reporting/status.js';
 import { matchesSearch, searchKey } from '../domain/text/normalize.js';
 import { vnDate } from '../domain/time.js';
@@ -8,7 +7,7 @@ import type { Unit } from '../domain/units/unit.js';
 import type { Store } from '../db/repositories/index.js';
 import type { AcceptedEntryRow, AcceptedReportRow } from '../db/repositories/portal.js';
 import type { Clock } from './clock.js';
-import { currentDuesOf, dueFactsOf } from './extension-service.js';
+import { currentDuesOf, dashboardTasksOf, dueFactsOf } from './extension-service.js';
 
 /**
  * The public read model of plans (issue 5): what citizens see of the plans, their tasks and the units'
@@ -363,15 +362,7 @@ export class PortalService {
     const assignments = await read.plans.assignments(tasks.map((t) => t.id));
     const facts = dueFactsOf(events);
     const currentDues = currentDuesOf(extended);
-    const dashTasks: DashboardTask[] = tasks.map((t) => ({
-      id: t.id,
-      key: t.key,
-      no: t.no,
-      content: t.content,
-      dimension: t.dimension,
-      kind: t.schedule.kind,
-      dues: taskOriginalDues(t, { triggers: facts.triggers.get(t.id) ?? [], coordinatorDates: facts.coordinatorDates.get(t.id) ?? [] }),
-    }));
+    const dashTasks = dashboardTasksOf(tasks, facts);
     const visible = (unitId: number) => {
       const u = units.get(unitId);
       return u !== undefined && u.kind !== 'external';
