@@ -3,27 +3,8 @@ import { assignmentsDueInPeriod, parsePeriodKey, type TaskScheduleRef } from '..
 import type { Schedule } from '../../src/domain/schedule/index.js';
 import { engines } from '../support/engines.js';
 import { createTestApp, type Client, type TestApp } from '../support/app.js';
+import type { Entry, Report } from '../support/reporting-cycle.js';
 
-interface Entry {
-  taskId: number;
-  status: string;
-  progress: number | null;
-  results: string;
-  completedOn: string | null;
-  reviewComment: string | null;
-  evidence: Array<{ docNumber: string | null; summary: string }>;
-}
-interface Report {
-  id: number;
-  unitId: number;
-  status: string;
-  version: number;
-  late: boolean;
-  submittedAt: string | null;
-  returnComment: string | null;
-  narrative: Record<string, string>;
-  entries: Entry[];
-}
 interface Summary {
   id: number;
   unitId: number;
