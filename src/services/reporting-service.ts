@@ -759,7 +759,7 @@ export class ReportingService {
     if (!comment && perEntry.length === 0) {
       throw validationError('comment_required', 'Trả lại báo cáo cần có ý kiến (chung hoặc cho từng nhiệm vụ).');
     }
-    return this.write(actor, reportId, 'review', expectedVersion, 'return', async (repos, _report, _round, _now, current) => {
+    return this.write(actor, reportId, 'review', expectedVersion, 'return', async (_repos, _report, _round, _now, current) => {
       const entries = new Map(current.entries.map((e) => [e.taskId, e]));
       for (const c of perEntry) {
         const e = entries.get(c.taskId);
