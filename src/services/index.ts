@@ -25,6 +25,8 @@ import { DisclosureService } from './disclosure-service.js';
 import { PortalService } from './portal-service.js';
 import { ReceptionService } from './reception-service.js';
 import { DossierService } from './dossier-service.js';
+import { SubscriptionService, type FollowOptions } from './subscription-service.js';
+import { RegisterImportService } from './register-import-service.js';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -32,6 +34,7 @@ export interface ServiceOptions {
   /** Default: SMTP from SMTP_URL / MAIL_FROM, or none (e-mails wait in the outbox). */
   mailer?: Mailer;
   reminders?: Partial<ReminderOptions>;
+  follow?: Partial<FollowOptions>;
 }
 
 /**
@@ -46,6 +49,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
   const mail = mailConfigFromEnv();
   const mailer = options.mailer ?? mailerFromConfig(mail);
   const reporting = new ReportingService(store, audit, clock);
+  const dossiers = new DossierService(store, audit, clock);
   return {
     database,
     clock,
@@ -74,8 +78,11 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     notifications: new NotificationService(store, clock),
     disclosures: new DisclosureService(store, audit, clock),
     portal: new PortalService(store, clock),
+    // Its own DisclosureService reads the public list (stateless: the same answers as `disclosures`).
+    follow: new SubscriptionService(store, audit, clock, new DisclosureService(store, audit, clock), mailer, { publicUrl: mail.publicUrl, ...options.follow }),
     reception: new ReceptionService(store, audit, clock),
-    dossiers: new DossierService(store, audit, clock),
+    dossiers,
+    registerImport: new RegisterImportService(store, dossiers),
   };
 }
 

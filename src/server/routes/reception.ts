@@ -1,4 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { validationError } from '../../domain/errors.js';
+import type { UploadedFile } from '../../services/disclosure-service.js';
 import type { Services } from '../../services/index.js';
 import { authOf } from '../plugins/auth.js';
 import { IdParams, versionFromIfMatch } from '../schemas/common.js';
@@ -14,6 +17,30 @@ import {
 } from '../schemas/reception.js';
 
 type Id = { id: number };
+
+const ProcedureListQuery = Type.Object(
+  { unitId: Type.Optional(Type.Integer({ minimum: 1 })), q: Type.Optional(Type.String({ maxLength: 200 })) },
+  { additionalProperties: false },
+);
+type ProcedureListQuery = Static<typeof ProcedureListQuery>;
+
+/** The import form of a procedure or dossier list: the receiving unit and one file. */
+async function readUnitFile(request: FastifyRequest): Promise<{ unitId: number; file: UploadedFile }> {
+  let file: UploadedFile | undefined;
+  let unitText = '';
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (file) throw validationError('too_many_files', 'Mỗi lần chỉ tải lên một tệp.');
+      file = { bytes: new Uint8Array(await part.toBuffer()), name: part.filename || 'tep' };
+    } else if (part.fieldname === 'unitId') {
+      unitText = String(part.value).trim();
+    }
+  }
+  const unitId = Number(unitText);
+  if (!/^\d{1,9}$/.test(unitText) || unitId < 1) throw validationError('unit_required', 'Chưa chọn đơn vị (trường «unitId»).');
+  if (!file) throw validationError('file_required', 'Chưa chọn tệp (trường «file»).');
+  return { unitId, file };
+}
 
 /**
  * Issue 5, staff side: the citizen reception schedule (schedule, publish, cancel), the import of
@@ -64,6 +91,16 @@ export async function receptionRoutes(app: FastifyInstance, services: Services):
     ),
   );
 
+  app.get<{ Querystring: ProcedureListQuery }>('/procedures', { schema: { tags: ['reception'], querystring: ProcedureListQuery } }, async (request) => ({
+    items: await services.registerImport.procedures(authOf(request).actor, request.query),
+  }));
+
+  // multipart/form-data: unitId, file (.xlsx or UTF-8 .csv; columns found by their Vietnamese headers).
+  app.post('/procedures/import/file', { schema: { tags: ['reception'], consumes: ['multipart/form-data'] } }, async (request) => {
+    const { unitId, file } = await readUnitFile(request);
+    return services.registerImport.importProcedureFile(authOf(request).actor, unitId, file);
+  });
+
   // ---- dossiers -----------------------------------------------------------------------------
   app.get<{ Querystring: DossierQuery }>('/dossiers', { schema: { tags: ['reception'], querystring: DossierQuery } }, async (request) => ({
     items: await services.dossiers.list(authOf(request).actor, request.query),
@@ -77,6 +114,12 @@ export async function receptionRoutes(app: FastifyInstance, services: Services):
   app.post<{ Body: DossierImportBody }>('/dossiers/import', { schema: { tags: ['reception'], body: DossierImportBody } }, async (request) =>
     services.dossiers.importDossiers(authOf(request).actor, request.body.unitId, request.body.items),
   );
+
+  // multipart/form-data: unitId, file (.xlsx or UTF-8 .csv of dossier code, procedure, applicant, dates, status).
+  app.post('/dossiers/import/file', { schema: { tags: ['reception'], consumes: ['multipart/form-data'] } }, async (request) => {
+    const { unitId, file } = await readUnitFile(request);
+    return services.registerImport.importDossierFile(authOf(request).actor, unitId, file);
+  });
 
   app.get<{ Params: Id }>('/dossiers/:id', { schema: { tags: ['reception'], params: IdParams } }, async (request, reply) => {
     const d = await services.dossiers.get(authOf(request).actor, request.params.id);
