@@ -328,4 +328,13 @@ describe.each(engines)('disclosures (công khai) on $name', (engine) => {
     expect(home.statusCode).toBe(200);
     expect(home.body).toMatch(/href="\/cong-khai\/\d+"/);
   });
+
+  it('sign-in abilities for the disclosure screens follow the policy: officers draft, coordinators and leaders approve, the supervisor only reads', async () => {
+    const abilities = async (c: Client) => ((await c.get('/api/v1/auth/me')).json() as { abilities: Record<string, boolean> }).abilities;
+    expect(await abilities(hoavinh)).toMatchObject({ draftDisclosures: true, approveDisclosures: false, takeDownDisclosures: true });
+    expect(await abilities(noivu)).toMatchObject({ draftDisclosures: false, approveDisclosures: true, takeDownDisclosures: true });
+    expect(await abilities(chutich)).toMatchObject({ draftDisclosures: false, approveDisclosures: true });
+    expect(await abilities(mattran)).toMatchObject({ draftDisclosures: false, approveDisclosures: false, takeDownDisclosures: false });
+    expect(await abilities(admin)).toMatchObject({ draftDisclosures: true, approveDisclosures: true, takeDownDisclosures: true });
+  });
 });

@@ -6,6 +6,10 @@ import { AppLayout } from './layout/AppLayout';
 import { AccountsPage } from './pages/accounts/AccountsPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { DrillPage } from './pages/dashboard/DrillPage';
+import { DisclosureFormPage } from './pages/disclosures/DisclosureFormPage';
+import { DisclosurePage } from './pages/disclosures/DisclosurePage';
+import { DisclosuresPage } from './pages/disclosures/DisclosuresPage';
+import { RegisterPage } from './pages/disclosures/RegisterPage';
 import { ExtensionsPage } from './pages/reports/ExtensionsPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -48,6 +52,11 @@ export function App() {
         <Route path={PATHS.extensions} element={<ExtensionsPage />} />
         <Route path={`${PATHS.reports}/dot/:id`} element={<RoundPage />} />
         <Route path={`${PATHS.reports}/so/:id`} element={<ReportPage />} />
+        <Route path={PATHS.disclosures} element={<DisclosuresPage />} />
+        <Route path={PATHS.disclosureNew} element={abilities.draftDisclosures ? <DisclosureFormPage /> : <Navigate to={PATHS.disclosures} replace />} />
+        <Route path={PATHS.disclosureRegister} element={<RegisterPage />} />
+        <Route path={`${PATHS.disclosures}/:id`} element={<DisclosurePage />} />
+        <Route path={`${PATHS.disclosures}/:id/sua`} element={<DisclosureFormPage />} />
         <Route path={PATHS.units} element={<UnitsPage />} />
         <Route path={PATHS.accounts} element={abilities.listUsers ? <AccountsPage /> : <Navigate to={PATHS.home} replace />} />
         <Route path={PATHS.audit} element={abilities.readAudit ? <AuditPage /> : <Navigate to={PATHS.home} replace />} />

@@ -10,7 +10,14 @@ export const PATHS = {
   reports: '/bao-cao',
   extensions: '/bao-cao/gia-han',
   drill: '/tong-quan/nhiem-vu',
+  disclosures: '/cong-khai',
+  disclosureNew: '/cong-khai/moi',
+  disclosureRegister: '/cong-khai/so-theo-doi',
 } as const;
+
+/** One disclosure: /cong-khai/5; its draft form: /cong-khai/5/sua. */
+export const disclosurePath = (id: number) => `/cong-khai/${id}`;
+export const disclosureEditPath = (id: number) => `/cong-khai/${id}/sua`;
 
 /** One plan's page: /ke-hoach/12. */
 export const planPath = (id: number) => `${PATHS.plans}/${id}`;
