@@ -307,6 +307,20 @@ export interface DashboardStandingTable {
   body: string;
 }
 
+/**
+ * The public portal's standing (0010): the same packed shape as dashboard_standing, built from ACCEPTED
+ * reports only, plus a '#' row per (plan, unit) with, per task, its two newest accepted words (text
+ * included) and their count. Kept up to date in the transaction of every acceptance.
+ */
+export interface PublicStandingTable {
+  planId: number;
+  unitId: number;
+  /** '', '*', '#' or a due date. */
+  due: string;
+  /** JSON, by task id (db/repositories/portal.ts). */
+  body: string;
+}
+
 export interface ExtensionTable {
   id: Generated<number>;
   assignmentId: number;
@@ -482,6 +496,7 @@ export interface Database {
   notifications: NotificationTable;
   jobLeases: JobLeaseTable;
   dashboardStanding: DashboardStandingTable;
+  publicStanding: PublicStandingTable;
   extensions: ExtensionTable;
   taskScheduleEvents: TaskScheduleEventTable;
   disclosures: DisclosureTable;

@@ -1,11 +1,12 @@
 import { DIMENSION_LABEL_VI, DIMENSIONS, type Dimension, type Plan, type Task } from '../domain/plans/plan.js';
-import { buildDashboard, dashboardLines, rollUp, standingFromEntries, standingKey, type DashboardEntry, type DashboardInput } from '../domain/reporting/dashboard.js';
-import { STATUS_LABEL_VI, type AssignmentStatusName } from '../domain/reporting/status.js';
+import { buildDashboard, dashboardDues, dashboardLines, rollUp, standingKey, type AssignmentStanding, type DashboardInput } from '../domain/reporting/dashboard.js';
+import { parseListing, unpackTuples, WHOLE_WORDS_DUE, type WholeWordTuple, type WordTuple } from '../domain/reporting/standing.js';
+import { STATUS_LABEL_VI, type AssignmentStatusName, type ProgressReport } from '../domain/reporting/status.js';
 import { matchesSearch, searchKey } from '../domain/text/normalize.js';
 import { vnDate } from '../domain/time.js';
 import type { Unit } from '../domain/units/unit.js';
 import type { Store } from '../db/repositories/index.js';
-import type { AcceptedEntryRow, AcceptedReportRow } from '../db/repositories/portal.js';
+import { PUBLIC_WORDS_DUE, type AcceptedReportRow, type PublicTaskWords, type PublicWordTuple } from '../db/repositories/portal.js';
 import type { Clock } from './clock.js';
 import { currentDuesOf, dashboardTasksOf, dueFactsOf } from './extension-service.js';
 
@@ -13,7 +14,9 @@ import { currentDuesOf, dashboardTasksOf, dueFactsOf } from './extension-service
  * The public read model of plans (issue 5): what citizens see of the plans, their tasks and the units'
  * progress. Only ACCEPTED report content is ever read (db/repositories/portal.ts filters every query on
  * it); statuses are derived with the same domain rules as the staff dashboard (buildDashboard,
- * assignmentStatus) from accepted words alone. A unit without an accepted word on a task shows
+ * assignmentStatus) from accepted words alone. The words come from the public standing (migration 0010:
+ * per unit a few packed rows of its accepted words, kept at each acceptance), never from the whole entry
+ * history. A unit without an accepted word on a task shows
  * "Chưa có báo cáo được duyệt" — or "Chưa đến hạn" when the schedule asks nothing yet.
  * No actor: everything here is public by construction.
  */
@@ -120,12 +123,46 @@ export interface PublicUnitWord extends PublicWord {
   evidence: Array<{ docNumber: string | null; docDate: string | null; summary: string }>;
 }
 
+/** A unit's group on the task page: its public status when it leads the task, else 'coordinating'. */
+export type TaskUnitGroup = PublicStatusCode | 'coordinating';
+
+export const TASK_UNIT_GROUP_LABEL_VI: Record<TaskUnitGroup, string> = { ...PUBLIC_STATUS_LABEL_VI, coordinating: 'Đơn vị phối hợp' };
+
+export interface PublicTaskUnit {
+  unit: PublicUnitRef;
+  role: 'lead' | 'coordinating';
+  status: PublicStatus | null;
+  dueDate: string | null;
+  /** Its newest accepted words (at most PUBLIC_WORDS_KEPT), newest first. */
+  words: PublicUnitWord[];
+  /** How many accepted words it has on the task in all. */
+  wordCount: number;
+}
+
+/** Which of the task's units a page shows: one page of TASK_PAGE_SIZE, by group and by name (without diacritics). */
+export interface TaskUnitQuery {
+  page?: number;
+  group?: TaskUnitGroup | null;
+  name?: string | null;
+}
+
+export const TASK_PAGE_SIZE = 30;
+
 export interface PublicTask {
   plan: PublicPlanSummary;
   task: PublicTaskLine;
   dimensionLabel: string;
-  /** Every unit with an assignment, each with all its accepted words, newest first. */
-  units: Array<{ unit: PublicUnitRef; role: 'lead' | 'coordinating'; status: PublicStatus | null; dueDate: string | null; words: PublicUnitWord[] }>;
+  /** The units of this page (every unit with an assignment or an accepted word, leads first, by name). */
+  units: PublicTaskUnit[];
+  /** Every unit of the task by group (whatever the filter). */
+  counts: Record<TaskUnitGroup, number>;
+  /** Units of the task in all, and those the filter keeps. */
+  total: number;
+  matched: number;
+  /** 1-based; pages of TASK_PAGE_SIZE over the matched units (at least 1). */
+  page: number;
+  pages: number;
+  filter: { group: TaskUnitGroup | null; name: string };
 }
 
 export interface PublicUnitPage {
@@ -153,7 +190,27 @@ export function dimensionLabel(dimension: string | null): string {
 }
 
 const isDone = (s: PublicStatusCode) => s === 'done' || s === 'done_late';
+const collator = new Intl.Collator('vi');
 const zeroCounts = (): Record<PublicStatusCode, number> => ({ not_due: 0, not_started: 0, in_progress: 0, done: 0, done_late: 0, overdue: 0, blocked: 0, no_report: 0 });
+
+/** A unit's accepted words on one task: the newest few, and how many there are. */
+export interface SaidOnTask {
+  /** The role of the newest word's entry. */
+  role: 'lead' | 'coordinating';
+  count: number;
+  /** Newest first (at most PUBLIC_WORDS_KEPT). */
+  words: PublicWord[];
+}
+
+/**
+ * The accepted words a plan's public model rests on: by standingKey(task, unit), the lead units' standing
+ * (as the dashboard folds it, from accepted entries only; at least the words on the dues dashboardDues names)
+ * and every unit's newest words on each task, by task then unit.
+ */
+export interface PublicWords {
+  standing: Map<number, AssignmentStanding>;
+  said: Map<number, Map<number, SaidOnTask>>;
+}
 
 /** Everything the public pages derive for one plan, computed once per request. */
 interface PlanModel {
@@ -161,7 +218,7 @@ interface PlanModel {
   summary: PublicPlanSummary;
   tasks: Task[];
   lines: Map<number, PublicTaskLine>;
-  entries: AcceptedEntryRow[];
+  said: PublicWords['said'];
 }
 
 /** How long a derived plan stays reusable when nothing was written meanwhile (public pages say max-age=60). */
@@ -257,8 +314,12 @@ export class PortalService {
     };
   }
 
-  /** One task with every unit's accepted words and evidence summaries; null when the task is not in the plan. */
-  async task(planId: number, taskId: number): Promise<PublicTask | null> {
+  /**
+   * One task with its units' newest accepted words and evidence summaries, a page of TASK_PAGE_SIZE units at a
+   * time (a province-scale task has 120); null when the task is not in the plan. A page past the last shows
+   * the last.
+   */
+  async task(planId: number, taskId: number, query: TaskUnitQuery = {}): Promise<PublicTask | null> {
     const read = this.store.read;
     const plan = await read.plans.get(planId);
     if (!plan) return null;
@@ -266,23 +327,44 @@ export class PortalService {
     const model = await this.model(plan, units);
     const line = model.lines.get(taskId);
     if (!line) return null;
-    const entries = model.entries.filter((e) => e.taskId === taskId);
-    const evidence = await read.portal.evidenceOfEntries(entries.map((e) => e.entryId));
+    const said = model.said.get(taskId) ?? new Map<number, SaidOnTask>();
+    const all: Array<Omit<PublicTaskUnit, 'words'> & { said: SaidOnTask | undefined }> = line.assignments.map((a) => {
+      const s = said.get(a.unit.id);
+      return { unit: a.unit, role: a.role, status: a.status, dueDate: a.dueDate, said: s, wordCount: s?.count ?? 0 };
+    });
+    // A unit that reported on the task without (or no longer with) an assignment still shows its accepted word.
+    const listed = new Set(all.map((u) => u.unit.id));
+    const others = [...said].filter(([unitId]) => !listed.has(unitId)).flatMap(([unitId, s]) => {
+      const unit = this.ref(units.get(unitId));
+      return unit ? [{ unit, role: s.role, status: null, dueDate: null, said: s, wordCount: s.count }] : [];
+    });
+    others.sort((a, b) => collator.compare(a.unit.name, b.unit.name));
+    all.push(...others);
+    const groupOf = (u: { status: PublicStatus | null }): TaskUnitGroup => u.status?.code ?? 'coordinating';
+    const counts = Object.fromEntries(Object.keys(TASK_UNIT_GROUP_LABEL_VI).map((k) => [k, 0])) as Record<TaskUnitGroup, number>;
+    for (const u of all) counts[groupOf(u)]++;
+    const name = (query.name ?? '').trim().slice(0, MAX_QUERY);
+    const group = query.group ?? null;
+    const matched = all.filter((u) => (group === null || groupOf(u) === group) && (name === '' || matchesSearch(searchKey(u.unit.name), name)));
+    const pages = Math.max(1, Math.ceil(matched.length / TASK_PAGE_SIZE));
+    const page = Math.min(pages, Math.max(1, Math.floor(query.page ?? 1)));
+    const shown = matched.slice((page - 1) * TASK_PAGE_SIZE, page * TASK_PAGE_SIZE);
+    // Evidence of the words shown only (accepted entries: the repository checks it again).
+    const evidence = await read.portal.evidenceOfEntries(shown.flatMap((u) => u.said?.words.map((w) => w.entryId) ?? []));
     const evidenceBy = new Map<number, PublicUnitWord['evidence']>();
     for (const ev of evidence) (evidenceBy.get(ev.entryId) ?? evidenceBy.set(ev.entryId, []).get(ev.entryId)!).push({ docNumber: ev.docNumber, docDate: ev.docDate, summary: ev.summary });
-    const wordsBy = new Map<number, PublicUnitWord[]>();
-    for (const e of entries) {
-      (wordsBy.get(e.unitId) ?? wordsBy.set(e.unitId, []).get(e.unitId)!).push({ ...wordOf(e), evidence: evidenceBy.get(e.entryId) ?? [] });
-    }
-    for (const list of wordsBy.values()) list.sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? '') || b.entryId - a.entryId);
-    const out: PublicTask['units'] = line.assignments.map((a) => ({ unit: a.unit, role: a.role, status: a.status, dueDate: a.dueDate, words: wordsBy.get(a.unit.id) ?? [] }));
-    // A unit that reported on the task without (or no longer with) an assignment still shows its accepted word.
-    for (const [unitId, words] of wordsBy) {
-      if (out.some((u) => u.unit.id === unitId)) continue;
-      const unit = this.ref(units.get(unitId));
-      if (unit) out.push({ unit, role: entries.find((e) => e.unitId === unitId)!.role, status: null, dueDate: null, words });
-    }
-    return { plan: model.summary, task: line, dimensionLabel: dimensionLabel(line.dimension), units: out };
+    return {
+      plan: model.summary,
+      task: line,
+      dimensionLabel: dimensionLabel(line.dimension),
+      units: shown.map(({ said: s, ...u }) => ({ ...u, words: (s?.words ?? []).map((w) => ({ ...w, evidence: evidenceBy.get(w.entryId) ?? [] })) })),
+      counts,
+      total: all.length,
+      matched: matched.length,
+      page,
+      pages,
+      filter: { group, name },
+    };
   }
 
   /** One unit (commune, ward, office) by its code: its tasks in every plan and their public status. */
@@ -321,7 +403,7 @@ export class PortalService {
     const units = (await this.store.read.units.list()).filter((u) => u.kind !== 'external');
     const rank = (k: string) => (k === 'commune' || k === 'ward' ? 0 : k === 'district' || k === 'province' ? 1 : 2);
     return units
-      .sort((a, b) => rank(a.kind) - rank(b.kind) || a.name.localeCompare(b.name, 'vi'))
+      .sort((a, b) => rank(a.kind) - rank(b.kind) || collator.compare(a.name, b.name))
       .map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind }));
   }
 
@@ -348,40 +430,64 @@ export class PortalService {
     };
   }
 
-  /** Derives every task's public status for one plan from its accepted entries alone. */
+  /**
+   * The accepted words of a plan from its public standing: the '' and '*' rows about tasks as wholes, the
+   * '#' rows of newest words and the rows of the given dues (those dashboardDues names), about four rows
+   * per unit whatever the history.
+   */
+  protected async publicWords(planId: number, dues: readonly string[], _now: Date): Promise<PublicWords> {
+    const rows = await this.store.read.portal.publicStanding(planId, dues);
+    const standing = new Map<number, AssignmentStanding>();
+    const said: PublicWords['said'] = new Map();
+    const at = (taskId: number, unitId: number) => {
+      const k = standingKey(taskId, unitId);
+      let s = standing.get(k);
+      if (!s) standing.set(k, (s = { reportId: null, any: null, words: null, onTime: '', onTimeDues: null, onTimeMask: 0 }));
+      return s;
+    };
+    for (const row of rows) {
+      if (row.due === '') {
+        const { d, t } = parseListing(row.body);
+        for (const w of t) {
+          const s = at(w[0], row.unitId);
+          s.reportId = w[1];
+          s.onTimeDues = d;
+          s.onTimeMask = w[2];
+        }
+      } else if (row.due === WHOLE_WORDS_DUE) {
+        for (const w of unpackTuples<WholeWordTuple>(row.body)) if (w[2] !== null && w[4] !== null) at(w[0], row.unitId).any = { reportedAt: w[4], status: w[2], completedOn: w[3] };
+      } else if (row.due === PUBLIC_WORDS_DUE) {
+        for (const [taskId, role, count, words] of unpackTuples<PublicTaskWords>(row.body)) {
+          (said.get(taskId) ?? said.set(taskId, new Map()).get(taskId)!).set(row.unitId, { role, count, words: words.map(wordOfTuple) });
+        }
+      } else {
+        for (const w of unpackTuples<WordTuple>(row.body)) {
+          const s = at(w[0], row.unitId);
+          ((s.words ??= new Map<string, ProgressReport>()) as Map<string, ProgressReport>).set(row.due, { reportedAt: w[4], status: w[2], completedOn: w[3] });
+        }
+      }
+    }
+    return { standing, said };
+  }
+
+  /** Derives every task's public status for one plan from its accepted words alone. */
   private async derive(plan: Plan, units: Map<number, Unit>): Promise<PlanModel> {
     const read = this.store.read;
     const now = this.clock.now();
     const today = vnDate(now);
-    const [tasks, events, extended, entries] = await Promise.all([
-      read.plans.tasks(plan.id),
-      read.extensions.eventsOfPlan(plan.id),
-      read.extensions.approvedOfPlan(plan.id),
-      read.portal.acceptedEntriesOfPlan(plan.id),
-    ]);
-    const assignments = await read.plans.assignments(tasks.map((t) => t.id));
+    const [tasks, events, extended] = await Promise.all([read.plans.tasks(plan.id), read.extensions.eventsOfPlan(plan.id), read.extensions.approvedOfPlan(plan.id)]);
     const facts = dueFactsOf(events);
     const currentDues = currentDuesOf(extended);
     const dashTasks = dashboardTasksOf(tasks, facts);
+    const [assignments, { standing, said }] = await Promise.all([
+      read.plans.assignments(tasks.map((t) => t.id)),
+      this.publicWords(plan.id, dashboardDues(dashTasks, now, undefined, currentDues), now),
+    ]);
     const visible = (unitId: number) => {
       const u = units.get(unitId);
       return u !== undefined && u.kind !== 'external';
     };
     const leads = assignments.filter((a) => a.role === 'lead' && visible(a.unitId));
-    // Accepted entries only (the repository's WHERE); the standing fold counts them as words.
-    const dashEntries: DashboardEntry[] = entries.map((e) => ({
-      taskId: e.taskId,
-      assignmentId: e.assignmentId,
-      unitId: e.unitId,
-      reportId: e.reportId,
-      reportStatus: e.reportStatus,
-      submittedAt: e.submittedAt,
-      status: e.status,
-      completedOn: e.completedOn,
-      dues: parseDues(e.dues),
-    }));
-    const leadEntries = dashEntries.filter((e, i) => entries[i]!.role === 'lead');
-    const standing = standingFromEntries(leadEntries, now);
     const input: DashboardInput = {
       planId: plan.id,
       tasks: dashTasks,
@@ -396,26 +502,21 @@ export class PortalService {
     const lines = dashboardLines(input, { limit: Number.MAX_SAFE_INTEGER }).items;
     const lineBy = new Map(lines.map((l) => [l.assignmentId, l]));
 
-    // The latest accepted word of each (task, unit), whatever the role.
-    const latest = new Map<number, AcceptedEntryRow>();
-    for (const e of entries) {
-      const k = standingKey(e.taskId, e.unitId);
-      const prev = latest.get(k);
-      if (!prev || (e.submittedAt ?? '') >= (prev.submittedAt ?? '')) latest.set(k, e);
-    }
-
     const taskLines = new Map<number, PublicTaskLine>();
     const byTask = new Map<number, typeof assignments>();
     for (const a of assignments) if (visible(a.unitId)) (byTask.get(a.taskId) ?? byTask.set(a.taskId, []).get(a.taskId)!).push(a);
     const dashTaskBy = new Map(dashTasks.map((t) => [t.id, t]));
+    const refs = new Map<number, PublicUnitRef>();
+    const refOf = (unitId: number) => refs.get(unitId) ?? refs.set(unitId, this.ref(units.get(unitId))!).get(unitId)!;
     for (const t of tasks) {
       const list = byTask.get(t.id) ?? [];
+      const saidOn = said.get(t.id);
       const out: PublicAssignment[] = [];
       const leadStatuses: PublicStatusCode[] = [];
       const known: AssignmentStatusName[] = [];
       for (const a of list) {
-        const unit = this.ref(units.get(a.unitId))!;
-        const word = latest.get(standingKey(t.id, a.unitId)) ?? null;
+        const unit = refOf(a.unitId);
+        const word = saidOn?.get(a.unitId)?.words[0] ?? null;
         if (a.role === 'lead') {
           const l = lineBy.get(a.id);
           const derived: AssignmentStatusName = l?.status ?? 'not_due';
@@ -423,9 +524,9 @@ export class PortalService {
           const code: PublicStatusCode = hasWord || derived === 'not_due' ? derived : 'no_report';
           if (hasWord) known.push(derived);
           leadStatuses.push(code);
-          out.push({ unit, role: 'lead', status: statusOf(code), dueDate: l?.dueDate ?? null, latest: word && wordOf(word) });
+          out.push({ unit, role: 'lead', status: statusOf(code), dueDate: l?.dueDate ?? null, latest: word });
         } else {
-          out.push({ unit, role: 'coordinating', status: null, dueDate: null, latest: word && wordOf(word) });
+          out.push({ unit, role: 'coordinating', status: null, dueDate: null, latest: word });
         }
       }
       const dues = [...(dashTaskBy.get(t.id)?.dues ?? [])].sort();
@@ -435,7 +536,7 @@ export class PortalService {
         code = rollUp(known);
         if (isDone(code) && known.length < leadStatuses.length) code = 'in_progress';
       }
-      out.sort((a, b) => (a.role === b.role ? a.unit.name.localeCompare(b.unit.name, 'vi') : a.role === 'lead' ? -1 : 1));
+      out.sort((a, b) => (a.role === b.role ? collator.compare(a.unit.name, b.unit.name) : a.role === 'lead' ? -1 : 1));
       taskLines.set(t.id, {
         id: t.id,
         no: t.no,
@@ -457,7 +558,7 @@ export class PortalService {
       plan,
       tasks,
       lines: taskLines,
-      entries,
+      said,
       summary: {
         id: plan.id,
         number: plan.number,
@@ -473,23 +574,11 @@ export class PortalService {
   }
 }
 
-function parseDues(json: string): string[] {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.filter((d): d is string => typeof d === 'string') : [];
-  } catch {
-    return [];
-  }
+/** The public status of a reported status ('not_started' for anything unknown). */
+export function wordStatus(status: string): PublicStatus {
+  return statusOf(status === 'done' ? 'done' : status === 'blocked' ? 'blocked' : status === 'in_progress' ? 'in_progress' : 'not_started');
 }
 
-function wordOf(e: AcceptedEntryRow): PublicWord {
-  return {
-    entryId: e.entryId,
-    roundLabel: e.roundLabel,
-    submittedAt: e.submittedAt,
-    status: statusOf(e.status === 'done' ? 'done' : e.status === 'blocked' ? 'blocked' : e.status === 'in_progress' ? 'in_progress' : 'not_started'),
-    progress: e.progress,
-    results: e.results,
-    completedOn: e.completedOn,
-  };
+function wordOfTuple(w: PublicWordTuple): PublicWord {
+  return { entryId: w[0], roundLabel: w[1], submittedAt: w[2], status: wordStatus(w[3]), progress: w[4], results: w[5], completedOn: w[6] };
 }

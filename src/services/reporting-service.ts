@@ -617,6 +617,8 @@ export class ReportingService {
       for (const [entryId, rows] of current.evidence) await repos.reporting.replaceEvidence(entryId, rows);
       // What the unit has said changed (submitted, returned, accepted): refresh the dashboard's standing.
       if (saved.status !== report.status) await repos.standing.refreshReport(reportId, saved.unitId, now);
+      // Accepted is final: the public portal's standing (accepted words only) changes only here.
+      if (saved.status === 'accepted' && report.status !== 'accepted') await repos.portal.refreshPublicStanding(round.planId, saved.unitId, now);
       const verbName = typeof verb === 'function' ? verb(report) : verb;
       // The entries after the change are the ones read before with the written columns; evidence that was
       // replaced is read again (its new ids).

@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { PublicAssignment, PublicPlan, PublicPlanSummary, PublicTask, PublicTaskLine, PublicUnitPage, PublicUpdate, SearchResults } from '../../../services/portal-service.js';
-import { MAX_QUERY } from '../../../services/portal-service.js';
+import type { PublicAssignment, PublicPlan, PublicPlanSummary, PublicTask, PublicTaskLine, PublicUnitPage, PublicUpdate, SearchResults, TaskUnitGroup } from '../../../services/portal-service.js';
+import { MAX_QUERY, TASK_PAGE_SIZE, TASK_UNIT_GROUP_LABEL_VI } from '../../../services/portal-service.js';
 import type { PortalArea } from '../area.js';
 import { dateVi, excerpt, instantTag, percent, progressBar, statusTag, timeTag } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { renderPage } from '../layout.js';
 import { newestPublished } from '../published.js';
-import { sendNotFound, sendPage } from '../respond.js';
+import { sendBadRequest, sendNotFound, sendPage } from '../respond.js';
 
 /**
  * Home, plans (accountability pages), tasks, units and search: the citizens' view of the plans' progress,
@@ -124,10 +124,46 @@ ${plan.timeline.length ? html`<ol class="timeline">${plan.timeline.map((u) => up
   });
 }
 
-/** Accepted words shown per unit on a task page, newest first (a province-scale task has 120 units × 20 rounds). */
-const WORDS_PER_UNIT = 2;
+/** The groups a task's units are counted and filtered by, in the order the summary lists them. */
+const GROUP_ORDER: TaskUnitGroup[] = ['done', 'done_late', 'in_progress', 'not_started', 'blocked', 'overdue', 'not_due', 'no_report', 'coordinating'];
 
-function taskPage(view: PublicTask): string {
+/** A task page's address with its filter and page (page 1 and empty values left out). */
+function taskPageHref(view: PublicTask, page: number): string {
+  const ps = new URLSearchParams();
+  if (view.filter.group) ps.set('trangThai', view.filter.group);
+  if (view.filter.name) ps.set('ten', view.filter.name);
+  if (page > 1) ps.set('trang', String(page));
+  const q = ps.toString();
+  return `${taskHref(view.plan.id, view.task.id)}${q ? `?${q}` : ''}`;
+}
+
+/**
+ * Above TASK_PAGE_SIZE units (a province-scale task has 120), the page shows the units by group, a filter by
+ * group and by name, and one page of units at a time; a smaller task shows every unit as before.
+ */
+function unitControls(view: PublicTask): SafeHtml {
+  const groups = GROUP_ORDER.filter((g) => view.counts[g] > 0);
+  const filtered = view.filter.group !== null || view.filter.name !== '';
+  return html`<p>${String(view.total)} đơn vị: ${groups.map((g, i) => html`${i ? '; ' : ''}${TASK_UNIT_GROUP_LABEL_VI[g]} ${String(view.counts[g])}`)}.</p>
+<form class="search" method="get" action="${taskHref(view.plan.id, view.task.id)}">
+<label for="trangThai">Trạng thái</label>
+<select id="trangThai" name="trangThai"><option value="">Tất cả</option>${groups.map(
+    (g) => html`<option value="${g}"${view.filter.group === g ? html` selected` : ''}>${TASK_UNIT_GROUP_LABEL_VI[g]} (${String(view.counts[g])})</option>`,
+  )}</select>
+<label for="ten">Tên đơn vị (gõ có dấu hay không dấu đều được)</label>
+<input id="ten" name="ten" type="search" value="${view.filter.name}" maxlength="${String(MAX_QUERY)}" autocomplete="off">
+<button type="submit">Lọc</button></form>
+<p role="status">${filtered ? html`${String(view.matched)} đơn vị phù hợp. <a href="${taskHref(view.plan.id, view.task.id)}">Xem tất cả</a>. ` : ''}${view.pages > 1 ? `Trang ${view.page}/${view.pages}.` : ''}</p>`;
+}
+
+function pager(view: PublicTask): SafeHtml {
+  if (view.pages <= 1) return html``;
+  return html`<nav aria-label="Phân trang đơn vị"><p>${view.page > 1 ? html`<a href="${taskPageHref(view, view.page - 1)}" rel="prev">« Trang trước</a> ` : ''}Trang ${String(view.page)}/${String(view.pages)}${
+    view.page < view.pages ? html` <a href="${taskPageHref(view, view.page + 1)}" rel="next">Trang sau »</a>` : ''
+  }</p></nav>`;
+}
+
+function taskPage(view: PublicTask, paged: boolean): string {
   const { plan, task } = view;
   const body = html`<h1>Nhiệm vụ ${task.no}</h1>
 <p>${task.content}</p>
@@ -143,22 +179,24 @@ ${task.dues.length ? html`<dt>Các mốc hạn</dt><dd>${task.dues.slice(0, 12).
 </dl>
 <h2>Kết quả của từng đơn vị</h2>
 <p class="small muted">Chỉ hiển thị nội dung các báo cáo đã được duyệt.</p>
-${view.units.length === 0 ? html`<p>Nhiệm vụ chưa được giao cho đơn vị nào.</p>` : ''}
+${paged ? unitControls(view) : ''}
+${view.total === 0 ? html`<p>Nhiệm vụ chưa được giao cho đơn vị nào.</p>` : view.units.length === 0 ? html`<p>Không có đơn vị nào phù hợp.</p>` : ''}
 ${view.units.map(
     (u) => html`<section class="card" aria-label="${u.unit.name}"><h3><a href="${unitHref(u.unit.code)}">${u.unit.name}</a></h3>
 <p class="small">${u.role === 'lead' ? 'Chủ trì' : 'Phối hợp'}${u.status ? html` · ${statusTag(u.status)}` : ''}${u.dueDate ? html` · Hạn: ${timeTag(u.dueDate)}` : ''}</p>
 ${u.words.length === 0
       ? html`<p class="muted">Chưa có báo cáo được duyệt.</p>`
-      : u.words.slice(0, WORDS_PER_UNIT).map(
+      : u.words.map(
           (w) => html`<article><h4>${w.roundLabel}${w.submittedAt ? html` — gửi ngày ${instantTag(w.submittedAt)}` : ''}</h4>
 <p>${statusTag(w.status)}${w.progress !== null && w.status.code !== 'done' ? ` · Tiến độ ${w.progress}%` : ''}${w.completedOn ? html` · Hoàn thành ngày ${timeTag(w.completedOn)}` : ''}</p>
 ${w.results ? html`<p style="white-space:pre-line">${w.results}</p>` : ''}
 ${w.evidence.length ? html`<p class="small"><strong>Minh chứng:</strong></p><ul class="small">${w.evidence.map((e) => html`<li>${e.docNumber ? html`Văn bản số ${e.docNumber}` : 'Tài liệu'}${e.docDate ? html` ngày ${timeTag(e.docDate)}` : ''}: ${e.summary}</li>`)}</ul>` : ''}
 </article>`,
-        )}${u.words.length > WORDS_PER_UNIT ? html`<p class="small muted">Và ${String(u.words.length - WORDS_PER_UNIT)} báo cáo được duyệt trước đó.</p>` : ''}</section>`,
-  )}`;
+        )}${u.wordCount > u.words.length ? html`<p class="small muted">Và ${String(u.wordCount - u.words.length)} báo cáo được duyệt trước đó.</p>` : ''}</section>`,
+  )}
+${paged ? pager(view) : ''}`;
   return renderPage({
-    title: `Nhiệm vụ ${task.no} — ${excerpt(task.content, 60)}`,
+    title: `Nhiệm vụ ${task.no} — ${excerpt(task.content, 60)}${view.page > 1 ? ` (trang ${view.page})` : ''}`,
     description: excerpt(task.content, 150),
     breadcrumbs: [
       { label: 'Trang chủ', href: '/' },
@@ -272,9 +310,19 @@ ${ended.length ? html`<h2>Đã hết thời gian thực hiện</h2><ul class="ca
     app.get<{ Params: { id: string; taskId: string } }>('/ke-hoach/:id/nhiem-vu/:taskId', PUBLIC, async (request, reply) => {
       const id = idOf(request.params.id);
       const taskId = idOf(request.params.taskId);
-      const view = id === null || taskId === null ? null : await services.portal.task(id, taskId);
+      const rawPage = queryValue(request, 'trang');
+      const rawGroup = queryValue(request, 'trangThai') ?? '';
+      const name = queryValue(request, 'ten') ?? '';
+      if (rawPage !== undefined && rawPage !== '' && idOf(rawPage) === null) return sendBadRequest(request, reply, 'Số trang phải là một số nguyên dương, ví dụ ?trang=2.');
+      if (rawGroup !== '' && !Object.hasOwn(TASK_UNIT_GROUP_LABEL_VI, rawGroup)) return sendBadRequest(request, reply, 'Trạng thái cần lọc không có trong danh sách. Vui lòng chọn lại trong ô «Trạng thái».');
+      if (name.length > MAX_QUERY) return sendBadRequest(request, reply, `Tên đơn vị cần lọc dài quá ${MAX_QUERY} ký tự.`);
+      const page = rawPage ? Number(rawPage) : 1;
+      const view = id === null || taskId === null ? null : await services.portal.task(id, taskId, { page, group: rawGroup === '' ? null : (rawGroup as TaskUnitGroup), name });
       if (!view) return sendNotFound(request, reply, 'Không tìm thấy nhiệm vụ này trong kế hoạch.');
-      return sendPage(request, reply, taskPage(view));
+      if (page > view.pages) return sendNotFound(request, reply, `Danh sách đơn vị của nhiệm vụ này chỉ có ${view.pages} trang.`);
+      // A small task (the demo's) shows every unit as before; the controls appear above one page of units.
+      const paged = view.total > TASK_PAGE_SIZE || view.filter.group !== null || view.filter.name !== '';
+      return sendPage(request, reply, taskPage(view, paged));
     });
 
     app.get<{ Params: { code: string } }>('/don-vi/:code', PUBLIC, async (request, reply) => {
