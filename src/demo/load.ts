@@ -6,19 +6,31 @@ import type { Services } from '../services/index.js';
 import { DEMO_ACCOUNTS, DEMO_UNITS, demoUnitEmail } from './units.js';
 import { loadReceptionDemo } from './reception.js';
 import { loadDisclosureDemo } from './disclosures.js';
+import { loadReportingHistory } from './reporting.js';
 
 export interface DemoSummary {
   unitsCreated: number;
   unitsUpdated: number;
   planId: number | null;
   accounts: Array<{ username: string; role: string; unit: string | null }>;
+  /** Reporting rounds of the demo history written by this run (0 when present already or switched off). */
+  historyRounds: number;
+}
+
+export interface DemoOptions {
+  /**
+   * The reporting history of the seed plan (src/demo/reporting.ts: accepted, submitted, draft and returned
+   * reports of Quý II–III/2025). Default on; tests of the reporting cycle that count every report of the
+   * plan turn it off.
+   */
+  history?: boolean;
 }
 
 /**
  * (Re)creates the demo data through the services, so it passes the same rules and lands in the
  * audit log like any other write. Running it twice leaves one copy of everything.
  */
-export async function loadDemo(services: Services, password: string): Promise<DemoSummary> {
+export async function loadDemo(services: Services, password: string, options: DemoOptions = {}): Promise<DemoSummary> {
   const actor = SYSTEM_ACTOR;
   const idByCode = new Map<string, number>();
   let unitsCreated = 0;
@@ -66,11 +78,13 @@ export async function loadDemo(services: Services, password: string): Promise<De
   const planId = await importSeedPlan(services);
   await loadReceptionDemo(services);
   await loadDisclosureDemo(services);
+  const historyRounds = options.history === false ? 0 : await loadReportingHistory(services, planId);
 
   return {
     unitsCreated,
     unitsUpdated,
     planId,
+    historyRounds,
     accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role, unit: a.unit })),
   };
 }

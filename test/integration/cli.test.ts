@@ -55,8 +55,13 @@ describe.each(targets)('dondoc CLI on $name', (target) => {
     const handle = await openDatabase(url);
     const units = await handle.db.selectFrom('units').select('code').execute();
     const users = await handle.db.selectFrom('users').select('username').execute();
+    const rounds = await handle.db.selectFrom('rounds').select('periodKey').execute();
+    const reports = await handle.db.selectFrom('reports').select(['status']).where('status', '!=', 'draft').execute();
     await handle.close();
     expect(units.length).toBe(new Set(units.map((u) => u.code)).size);
+    // The reporting history (src/demo/reporting.ts) is written once: two rounds, 8 accepted, 1 submitted, 1 returned.
+    expect(rounds.map((r) => r.periodKey).sort()).toEqual(['2025-Q2', '2025-Q3']);
+    expect(reports.map((r) => r.status).sort()).toEqual([...Array(8).fill('accepted'), 'returned', 'submitted']);
     expect(users.map((u) => u.username).sort()).toEqual(['admin', 'chutich', 'hoavinh', 'mattran', 'noivu']);
     expect((await dondoc('audit', 'verify', '--db', url)).code).toBe(0);
   });
