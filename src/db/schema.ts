@@ -58,6 +58,8 @@ export interface OutboxTable {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** JSON object of extra mail headers (0009: List-Unsubscribe on citizens' letters); null for none. */
+  headers: Generated<string | null>;
 }
 
 /** An in-app notification of one user; unique per (user, key). */
@@ -473,6 +475,29 @@ export interface DisclosureAttachmentTable {
   createdAt: string;
 }
 
+/** A citizen following a plan or a unit by e-mail (0009); the address is NFC, lower case, never shown. */
+export interface SubscriptionTable {
+  id: Generated<number>;
+  email: string;
+  targetKind: 'plan' | 'unit';
+  targetId: number;
+  createdAt: string;
+  requestedAt: string;
+  confirmedAt: string | null;
+  unsubscribedAt: string | null;
+  watermark: string | null;
+  lastSentAt: string | null;
+}
+
+/** The SHA-256 of a token a subscription's link carries (purpose confirm | unsubscribe). */
+export interface SubscriptionTokenTable {
+  tokenHash: string;
+  subscriptionId: number;
+  purpose: 'confirm' | 'unsubscribe';
+  createdAt: string;
+  expiresAt: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -506,6 +531,8 @@ export interface Database {
   receptionSlots: ReceptionSlotTable;
   procedures: ProcedureTable;
   dossiers: DossierTable;
+  subscriptions: SubscriptionTable;
+  subscriptionTokens: SubscriptionTokenTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -4,6 +4,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers (List-Unsubscribe on citizens' letters). */
+  headers?: Record<string, string>;
 }
 
 /** Sends one e-mail or throws. `configured: false` means nothing can be sent: rows stay queued. */
@@ -42,7 +44,7 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
     configured: true,
     label: redact(smtpUrl),
     async send(message) {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, ...(message.headers ? { headers: message.headers } : {}) });
     },
     close: () => transport.close(),
   };

@@ -11,6 +11,7 @@ import {
   type ReminderEvent,
   type ReminderSettings,
 } from '../domain/reminders/index.js';
+import { FOLLOW_MAIL_KINDS } from '../domain/subscriptions/index.js';
 import { vnDate } from '../domain/time.js';
 import { UnitTree } from '../domain/units/tree.js';
 import type { Store } from '../db/repositories/index.js';
@@ -183,7 +184,8 @@ export class ReminderService {
   private async deliver(pass: ReminderPass): Promise<void> {
     const read = this.store.read;
     const { maxAttempts, batchSize } = this.options;
-    const due = await read.outbox.due(maxAttempts, batchSize);
+    // Citizens' letters are the follow job's (subscription-service.ts), sent with their own headers.
+    const due = await read.outbox.due(maxAttempts, batchSize, FOLLOW_MAIL_KINDS);
     if (!this.mailer.configured) {
       if (due.length > 0 && !this.warnedUnconfigured) {
         this.warnedUnconfigured = true;
@@ -205,6 +207,6 @@ export class ReminderService {
       }
       if (await read.outbox.markSent(message.id, this.clock.now().toISOString())) pass.sent.push({ recipient: message.recipient, subject: message.subject });
     }
-    pass.pending = (await read.outbox.due(maxAttempts, 10_000)).length;
+    pass.pending = (await read.outbox.due(maxAttempts, 10_000, FOLLOW_MAIL_KINDS)).length;
   }
 }

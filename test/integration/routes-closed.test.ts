@@ -9,12 +9,15 @@ const PORTAL_PATHS = [
   '/lich-tiep-cong-dan', '/lich-tiep-cong-dan.ics', '/du-lieu/lich-tiep-cong-dan.json', '/du-lieu/lich-tiep-cong-dan.csv',
   '/tra-cuu', '/thu-tuc-hanh-chinh', '/du-lieu/thu-tuc-hanh-chinh.json', '/du-lieu/thu-tuc-hanh-chinh.csv',
   '/cong-khai', '/cong-khai/atom.xml', '/cong-khai/:ref', '/cong-khai/:id/tep/:att', '/du-lieu/cong-khai.json', '/du-lieu/cong-khai.csv',
+  '/ke-hoach/:id/atom.xml', '/don-vi/:code/atom.xml', '/theo-doi/xac-nhan', '/theo-doi/huy',
 ];
 
 /** Routes that anyone may call. Any other route must answer 401 to a stranger. */
 const PUBLIC = new Set([
   'GET /healthz', 'POST /api/v1/auth/login', 'GET /api/docs/openapi.json', 'GET /api/docs', 'HEAD /api/docs', 'GET /app', 'GET /app/*', 'HEAD /healthz', 'HEAD /app', 'HEAD /app/*', 'HEAD /api/docs/openapi.json',
   ...PORTAL_PATHS.flatMap((p) => [`GET ${p}`, `HEAD ${p}`]),
+  // Following by e-mail: plain forms of the portal (no session, no CSRF token: nothing of a staff account is at stake).
+  'POST /theo-doi', 'POST /theo-doi/xac-nhan', 'POST /theo-doi/huy',
 ]);
 
 describe('every route is closed unless it says it is public', () => {

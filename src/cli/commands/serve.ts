@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../../server/app.js';
 import { startHousekeeping } from '../../jobs/housekeeping.js';
 import { startReminders } from '../../jobs/reminders.js';
+import { startFollow } from '../../jobs/follow.js';
 import { createServices } from '../../services/index.js';
 import { hasAnyAccount, loadDemo } from '../../demo/load.js';
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS } from '../../demo/units.js';
@@ -53,6 +54,8 @@ export function serveCommand(program: Command): void {
       const stopHousekeeping = startHousekeeping(services, app.log);
       app.addHook('onClose', async () => stopHousekeeping());
       const stopReminders = startReminders(services, app.log);
+      const stopFollow = startFollow(services, app.log);
+      app.addHook('onClose', async () => stopFollow());
       app.addHook('onClose', async () => {
         stopReminders();
         services.mailer.close();

@@ -8,6 +8,7 @@ import { dashboardStanding } from './0005_dashboard_standing.js';
 import { extensions } from './0006_extensions.js';
 import { disclosures } from './0007_disclosures.js';
 import { reception } from './0008_reception.js';
+import { subscriptions } from './0009_subscriptions.js';
 import { publicStanding } from './0010_public_standing.js';
 
 /**
@@ -24,6 +25,7 @@ export function allMigrations(ctx: MigrationContext): Record<string, Migration> 
     '0006_extensions': extensions(ctx),
     '0007_disclosures': disclosures(ctx),
     '0008_reception': reception(ctx),
+    '0009_subscriptions': subscriptions(ctx),
     '0010_public_standing': publicStanding(ctx),
   };
 }

@@ -16,6 +16,7 @@ import { PortalRepository } from './portal.js';
 import { ReportingRepository } from './reporting.js';
 import { SessionRepository } from './sessions.js';
 import { StandingRepository } from './standing.js';
+import { SubscriptionRepository } from './subscriptions.js';
 import { UnitRepository } from './units.js';
 import { UserRepository } from './users.js';
 
@@ -40,6 +41,7 @@ export function repositories(db: Kysely<Database>) {
     reception: new ReceptionRepository(db),
     dossiers: new DossierRepository(db),
     portal: new PortalRepository(db),
+    subscriptions: new SubscriptionRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

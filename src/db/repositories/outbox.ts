@@ -19,11 +19,12 @@ export class OutboxRepository {
     return added.map((r) => r.key);
   }
 
-  /** Messages still to send (pending, or failed fewer than `maxAttempts` times), oldest first. */
-  async due(maxAttempts: number, limit: number): Promise<OutboxRow[]> {
+  /** Messages still to send (pending, or failed fewer than `maxAttempts` times), oldest first; `exceptKinds` are another job's. */
+  async due(maxAttempts: number, limit: number, exceptKinds: readonly string[] = []): Promise<OutboxRow[]> {
     return this.db
       .selectFrom('outbox')
       .selectAll()
+      .$if(exceptKinds.length > 0, (q) => q.where('kind', 'not in', exceptKinds))
       .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'failed'), eb('attempts', '<', maxAttempts)])]))
       .orderBy('id')
       .limit(limit)

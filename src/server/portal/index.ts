@@ -6,6 +6,7 @@ import { plansArea } from './routes/plans.js';
 import { disclosuresArea } from './routes/disclosures.js';
 import { receptionArea } from './routes/reception.js';
 import { lookupArea } from './routes/lookup.js';
+import { followArea } from './routes/follow.js';
 
 /**
  * The areas of the public portal. Each area is one file under routes/ exporting a PortalArea;
@@ -16,6 +17,7 @@ export const PORTAL_AREAS: PortalArea[] = [
   disclosuresArea,
   receptionArea,
   lookupArea,
+  followArea,
 ];
 
 /** The public portal: server-rendered Vietnamese pages without JavaScript, plus sitemap.xml and robots.txt. */

@@ -4,6 +4,7 @@ import type { Services } from '../../../services/index.js';
 import type { PublicDisclosure, PublicDisclosureDetail } from '../../../services/disclosure-service.js';
 import type { PortalArea } from '../area.js';
 import { dateVi, excerpt, timeTag } from '../format.js';
+import { followBox } from '../follow.js';
 import { html, type SafeHtml } from '../html.js';
 import { renderPage } from '../layout.js';
 import type { PublishedSource } from '../published.js';
@@ -170,7 +171,8 @@ ${
       }</p></nav>`
     : ''
 }
-<p class="small">Theo dõi nội dung mới: <a href="/cong-khai/atom.xml">nguồn tin Atom</a>${unitId ? html` (<a href="${`/cong-khai/atom.xml?don-vi=${unitId}`}">chỉ đơn vị đang chọn</a>)` : ''} · Dữ liệu mở: <a href="/du-lieu/cong-khai.json">JSON</a>, <a href="/du-lieu/cong-khai.csv">CSV</a></p>`;
+<p class="small">Theo dõi nội dung mới: <a href="/cong-khai/atom.xml">nguồn tin Atom</a>${unitId ? html` (<a href="${`/cong-khai/atom.xml?don-vi=${unitId}`}">chỉ đơn vị đang chọn</a>)` : ''} · Dữ liệu mở: <a href="/du-lieu/cong-khai.json">JSON</a>, <a href="/du-lieu/cong-khai.csv">CSV</a></p>
+${unitId ? followBox({ kind: 'don-vi', id: unitId, feedHref: `/cong-khai/atom.xml?don-vi=${unitId}` }) : ''}`;
   return sendPage(
     request,
     reply,
