@@ -185,7 +185,9 @@ describe('recurring reception days', () => {
     // 15/11/2026 is a Sunday → 16/11; 15/12/2026 a Tuesday; 15/08/2026 a Saturday → 17/08.
     expect(expandRecurrence({ kind: 'monthly', day: 15 }, '2026-11-01', '2026-12-31')).toEqual(['2026-11-16', '2026-12-15']);
     expect(expandRecurrence({ kind: 'monthly', day: 15 }, '2026-08-01', '2026-08-31')).toEqual(['2026-08-17']);
-    expect(expandRecurrence({ kind: 'monthly', day: 31 }, '2027-04-01', '2027-04-30')).toEqual(['2027-04-30']);
+    expect(expandRecurrence({ kind: 'monthly', day: 31 }, '2027-06-01', '2027-06-30')).toEqual(['2027-06-30']);
+    // 30/04/2027 is a public holiday (a Friday): the clamped 31st moves past it and the weekend, out of April.
+    expect(expandRecurrence({ kind: 'monthly', day: 31 }, '2027-04-01', '2027-05-31')).toEqual(['2027-05-03', '2027-05-31']);
   });
 
   it('refuses a backward or enormous range', () => {

@@ -1,9 +1,12 @@
 /**
  * Recurring reception days: "ngày 15 hằng tháng" (the chairman's periodic day) or "thứ Năm hằng tuần"
- * (a weekly desk day), expanded over a range of dates. A monthly day that falls on a weekend moves to
- * the next Monday (the usual wording of a commune's rules: "nếu trùng ngày nghỉ thì tiếp vào ngày làm
- * việc kế tiếp"); a weekly day is taken as written.
+ * (a weekly desk day), expanded over a range of dates. A monthly day that falls on a weekend or a public
+ * holiday moves to the next working day (the usual wording of a commune's rules: "nếu trùng ngày nghỉ thì
+ * tiếp vào ngày làm việc kế tiếp"); a weekly day is taken as written, except on a public holiday, when the
+ * desk is closed and that week has no session. Holidays are Vietnam's defaults (domain/calendar) unless
+ * the caller passes another calendar.
  */
+import { VN_PUBLIC_HOLIDAYS, type HolidayCalendar } from '../calendar/holidays.js';
 import { validationError } from '../errors.js';
 import { addDays, daysInMonth, isIsoDate, toIso, weekdayOf } from '../schedule/calendar.js';
 import { foldDiacritics } from '../text/normalize.js';
@@ -35,24 +38,39 @@ export function parseRecurrence(text: string): RecurrenceRule {
   );
 }
 
-/** The dates of `rule` from `from` to `to` (both YYYY-MM-DD, inclusive), in order. At most 400 dates. */
-export function expandRecurrence(rule: RecurrenceRule, from: string, to: string): string[] {
+/** Days a monthly session can move over before the calendar is taken as broken (Tết with its weekend: 9). */
+const MAX_DAYS_MOVED = 31;
+
+/** `date`, or the first day after it that is neither a weekend nor a holiday. */
+function nextWorkingDay(date: string, holidays: HolidayCalendar): string {
+  let d = date;
+  for (let moved = 0; moved <= MAX_DAYS_MOVED; moved++, d = addDays(d, 1)) {
+    const wd = weekdayOf(d);
+    if (wd !== 0 && wd !== 6 && holidays.holidayOn(d) === null) return d;
+  }
+  throw new RangeError(`No working day within ${MAX_DAYS_MOVED} days of ${date}`);
+}
+
+/**
+ * The dates of `rule` from `from` to `to` (both YYYY-MM-DD, inclusive), in order. At most 400 dates.
+ * Public holidays come from `holidays` (default: Vietnam's, domain/calendar/holidays.ts).
+ */
+export function expandRecurrence(rule: RecurrenceRule, from: string, to: string, holidays: HolidayCalendar = VN_PUBLIC_HOLIDAYS): string[] {
   if (!isIsoDate(from) || !isIsoDate(to)) throw validationError('invalid_date', 'Khoảng ngày của lịch lặp không hợp lệ (cần dạng YYYY-MM-DD).');
   if (to < from) throw validationError('invalid_range', 'Ngày kết thúc của lịch lặp phải sau ngày bắt đầu.');
   const out: string[] = [];
   if (rule.kind === 'weekly') {
     let d = from;
     while (weekdayOf(d) !== rule.weekday) d = addDays(d, 1);
-    for (; d <= to; d = addDays(d, 7)) out.push(d);
+    for (; d <= to; d = addDays(d, 7)) {
+      if (holidays.holidayOn(d) === null) out.push(d);
+    }
   } else {
     let y = Number(from.slice(0, 4));
     let m = Number(from.slice(5, 7));
     for (;;) {
       // A day the month does not have (31 in April) becomes the month's last day.
-      let d = toIso(y, m, Math.min(rule.day, daysInMonth(y, m)));
-      const wd = weekdayOf(d);
-      if (wd === 6) d = addDays(d, 2);
-      else if (wd === 0) d = addDays(d, 1);
+      const d = nextWorkingDay(toIso(y, m, Math.min(rule.day, daysInMonth(y, m))), holidays);
       if (d > to && toIso(y, m, 1) > to) break;
       if (d >= from && d <= to) out.push(d);
       m++;
