@@ -24,6 +24,14 @@ export function abilities(actor: Actor) {
     importPlan: forSomeIssuer((issuerUnitId) => can(actor, 'create', 'Plan', { issuerUnitId })),
     readDashboard: forSomeIssuer((id) => can(actor, 'read', 'PlanOverview', { planIssuerUnitId: id ?? 0 })),
     decideExtensions: forSomeIssuer((id) => can(actor, 'review', 'Extension', { unitId: id ?? 0, planIssuerUnitId: id ?? 0 })),
+    // Disclosures: whether some unit in reach allows the step; the server still checks each item.
+    draftDisclosures: forSomeIssuer((id) => can(actor, 'create', 'Disclosure', { unitId: id ?? 0, status: 'draft' })),
+    approveDisclosures: forSomeIssuer((id) => can(actor, 'review', 'Disclosure', { unitId: id ?? 0, status: 'pending' })),
+    takeDownDisclosures: forSomeIssuer((id) => can(actor, 'revoke', 'Disclosure', { unitId: id ?? 0, status: 'published' })),
+    // Reception schedule, procedures and dossiers (issue 5): whether some unit in reach allows it.
+    scheduleReception: forSomeIssuer((id) => can(actor, 'create', 'ReceptionSlot', { unitId: id ?? 0 })),
+    importProcedures: forSomeIssuer((id) => can(actor, 'create', 'Procedure', { unitId: id ?? 0 })),
+    enterDossiers: forSomeIssuer((id) => can(actor, 'create', 'Dossier', { unitId: id ?? 0 })),
   };
 }
 

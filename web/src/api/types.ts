@@ -63,6 +63,12 @@ export interface Abilities {
   /** Not sent by the server yet: who may read a plan's dashboard (policy PlanOverview.read). */
   readDashboard?: boolean;
   decideExtensions?: boolean;
+  scheduleReception?: boolean;
+  importProcedures?: boolean;
+  enterDossiers?: boolean;
+  draftDisclosures?: boolean;
+  approveDisclosures?: boolean;
+  takeDownDisclosures?: boolean;
 }
 
 export interface Session {

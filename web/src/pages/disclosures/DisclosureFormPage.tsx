@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, Loader, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Loader, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -86,7 +86,7 @@ function DisclosureForm({ units, item }: { units: Unit[]; item: DisclosureView |
   return (
     <Card withBorder padding="md" component="form" onSubmit={submit} aria-label={item ? t('disclosures.editTitle') : t('disclosures.new')} noValidate>
       <Stack gap="sm">
-        <Group grow align="flex-start" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <UnitSelect label={t('disclosures.unit')} units={choices} required disabled={item !== null} clearable={false} {...form.getInputProps('unitId')} />
           <NativeSelect
             label={t('disclosures.category')}
@@ -100,7 +100,7 @@ function DisclosureForm({ units, item }: { units: Unit[]; item: DisclosureView |
               form.setFieldValue('channels', [...CATEGORIES[next].channels]);
             }}
           />
-        </Group>
+        </SimpleGrid>
         <CategoryRules category={category} />
         <TextInput label={t('disclosures.titleField')} required maxLength={300} {...form.getInputProps('title')} />
         <Textarea label={t('disclosures.summary')} autosize minRows={2} maxLength={2000} {...form.getInputProps('summary')} />

@@ -57,7 +57,9 @@ function Register({ unitId }: { unitId: number }) {
           <Table withColumnBorders verticalSpacing="xs" aria-label={t('disclosures.register.title')} style={{ minWidth: 900 }} data-testid="register">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('disclosures.register.commune')}</Table.Th>
+                <Table.Th scope="col" style={{ minWidth: 170 }}>
+                  {t('disclosures.register.commune')}
+                </Table.Th>
                 {data.categories.map((c) => (
                   <Table.Th key={c.category} scope="col" style={{ verticalAlign: 'bottom' }}>
                     <Text size="sm" fw={600}>
