@@ -47,9 +47,12 @@ function headers(links: LetterLinks): Record<string, string> {
   return { 'List-Unsubscribe': `<${unsubscribeUrl(links)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
-function closing(target: FollowTarget, links: LetterLinks): string[] {
+/** `following`: false in the confirmation letter, where nothing is followed yet. */
+function closing(target: FollowTarget, links: LetterLinks, following = true): string[] {
   return [
-    `Quý ông/bà nhận thư này vì địa chỉ thư điện tử này đã được đăng ký theo dõi ${what(target)} trên Cổng thông tin công khai.`,
+    following
+      ? `Quý ông/bà nhận thư này vì địa chỉ thư điện tử này đã được đăng ký theo dõi ${what(target)} trên Cổng thông tin công khai.`
+      : 'Nếu không phải Quý ông/bà yêu cầu, có thể hủy yêu cầu này bằng đường dẫn dưới đây.',
     `Ngừng nhận thư: ${unsubscribeUrl(links)}`,
     '',
     FOOTER,
@@ -72,7 +75,7 @@ export function confirmationLetter(target: FollowTarget, links: LetterLinks, exp
       `Đường dẫn có hiệu lực đến hết ngày ${instantVi(expiresAt)}. Nếu Quý ông/bà không yêu cầu, xin bỏ qua thư này: sẽ không có thư nào khác được gửi.`,
       `Trang theo dõi: ${links.base}${target.path}`,
       '',
-      ...closing(target, links),
+      ...closing(target, links, false),
     ].join('\n'),
     headers: headers(links),
   };
