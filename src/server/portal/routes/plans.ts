@@ -3,6 +3,7 @@ import type { PublicAssignment, PublicPlan, PublicPlanSummary, PublicTask, Publi
 import { MAX_QUERY, TASK_PAGE_SIZE, TASK_UNIT_GROUP_LABEL_VI } from '../../../services/portal-service.js';
 import type { PortalArea } from '../area.js';
 import { dateVi, excerpt, instantTag, percent, progressBar, statusTag, timeTag } from '../format.js';
+import { followBox, planFeedHref, unitFeedHref } from '../follow.js';
 import { html, type SafeHtml } from '../html.js';
 import { renderPage } from '../layout.js';
 import { newestPublished } from '../published.js';
@@ -14,6 +15,7 @@ import { sendBadRequest, sendNotFound, sendPage } from '../respond.js';
  */
 
 const PUBLIC = { config: { public: true }, schema: { hide: true } } as const;
+const collator = new Intl.Collator('vi');
 
 /** A positive id from a path segment, or null (then the page is a 404, not a 400). */
 function idOf(value: string): number | null {
@@ -115,7 +117,8 @@ ${filter ? html`<p>Đang xem các nhiệm vụ của <a href="${unitHref(filter.
 ${dims.length === 0 ? html`<p>Không có nhiệm vụ nào${filter ? ' của đơn vị này trong kế hoạch' : ''}.</p>` : ''}
 ${dims.map((d) => html`<section aria-labelledby="${anchor(d)}"><h2 id="${anchor(d)}">${d.label}</h2><ul class="tasks">${d.tasks.map((t) => taskItem(plan.id, t))}</ul></section>`)}
 <h2 id="cap-nhat">Dòng thời gian cập nhật</h2>
-${plan.timeline.length ? html`<ol class="timeline">${plan.timeline.map((u) => updateLine(u, false))}</ol>` : html`<p>Chưa có báo cáo nào được duyệt.</p>`}`;
+${plan.timeline.length ? html`<ol class="timeline">${plan.timeline.map((u) => updateLine(u, false))}</ol>` : html`<p>Chưa có báo cáo nào được duyệt.</p>`}
+${followBox({ kind: 'ke-hoach', id: plan.id, feedHref: planFeedHref(plan.id) })}`;
   return renderPage({
     title: filter ? `${plan.title} — ${filter.name}` : plan.title,
     description: `Tiến độ thực hiện ${plan.title}: ${progressText(plan)}.`,
@@ -221,7 +224,8 @@ ${view.plans.map(
     )}</tbody></table></div></section>`,
   )}
 <h2>Báo cáo đã được duyệt</h2>
-${view.updates.length ? html`<ol class="timeline">${view.updates.map((x) => updateLine(x, true))}</ol>` : html`<p>Chưa có báo cáo nào của đơn vị được duyệt.</p>`}`;
+${view.updates.length ? html`<ol class="timeline">${view.updates.map((x) => updateLine(x, true))}</ol>` : html`<p>Chưa có báo cáo nào của đơn vị được duyệt.</p>`}
+${followBox({ kind: 'don-vi', id: u.id, feedHref: unitFeedHref(u.code) })}`;
   return renderPage({
     title: u.name,
     description: `Nhiệm vụ và tiến độ của ${u.name} trong các kế hoạch cải thiện Chỉ số PAPI.`,
@@ -297,7 +301,7 @@ ${ended.length ? html`<h2>Đã hết thời gian thực hiện</h2><ul class="ca
       if (!plan) return sendNotFound(request, reply, 'Không tìm thấy kế hoạch này. Có thể đường dẫn bị gõ sai hoặc kế hoạch không còn được công bố.');
       const units = new Map<string, { code: string; name: string }>();
       for (const d of plan.dimensions) for (const t of d.tasks) for (const a of t.assignments) units.set(a.unit.code, { code: a.unit.code, name: a.unit.name });
-      const list = [...units.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+      const list = [...units.values()].sort((a, b) => collator.compare(a.name, b.name));
       const code = queryValue(request, 'donVi')?.trim();
       let filter: { code: string; name: string } | null = null;
       if (code) {
