@@ -10,6 +10,9 @@ import { DisclosureFormPage } from './pages/disclosures/DisclosureFormPage';
 import { DisclosurePage } from './pages/disclosures/DisclosurePage';
 import { DisclosuresPage } from './pages/disclosures/DisclosuresPage';
 import { RegisterPage } from './pages/disclosures/RegisterPage';
+import { DossiersPage } from './pages/reception/DossiersPage';
+import { ProceduresPage } from './pages/reception/ProceduresPage';
+import { ReceptionPage } from './pages/reception/ReceptionPage';
 import { ExtensionsPage } from './pages/reports/ExtensionsPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -57,6 +60,9 @@ export function App() {
         <Route path={PATHS.disclosureRegister} element={<RegisterPage />} />
         <Route path={`${PATHS.disclosures}/:id`} element={<DisclosurePage />} />
         <Route path={`${PATHS.disclosures}/:id/sua`} element={<DisclosureFormPage />} />
+        <Route path={PATHS.reception} element={<ReceptionPage />} />
+        <Route path={PATHS.procedures} element={<ProceduresPage />} />
+        <Route path={PATHS.dossiers} element={<DossiersPage />} />
         <Route path={PATHS.units} element={<UnitsPage />} />
         <Route path={PATHS.accounts} element={abilities.listUsers ? <AccountsPage /> : <Navigate to={PATHS.home} replace />} />
         <Route path={PATHS.audit} element={abilities.readAudit ? <AuditPage /> : <Navigate to={PATHS.home} replace />} />

@@ -13,6 +13,9 @@ export const PATHS = {
   disclosures: '/cong-khai',
   disclosureNew: '/cong-khai/moi',
   disclosureRegister: '/cong-khai/so-theo-doi',
+  reception: '/lich-tiep',
+  procedures: '/thu-tuc',
+  dossiers: '/ho-so',
 } as const;
 
 /** One disclosure: /cong-khai/5; its draft form: /cong-khai/5/sua. */
