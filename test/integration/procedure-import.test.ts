@@ -182,6 +182,13 @@ describe.each(engines)('procedure and dossier import from XLSX/CSV on $name', (e
     });
   });
 
+  it('sign-in abilities of these screens follow the policy: officers do all three, the coordinator schedules and imports procedures, the supervisor none', async () => {
+    const abilities = async (c: Client) => ((await c.get('/api/v1/auth/me')).json() as { abilities: Record<string, boolean> }).abilities;
+    expect(await abilities(hoavinh)).toMatchObject({ scheduleReception: true, importProcedures: true, enterDossiers: true });
+    expect(await abilities(noivu)).toMatchObject({ scheduleReception: true, importProcedures: true, enterDossiers: false });
+    expect(await abilities(mattran)).toMatchObject({ scheduleReception: false, importProcedures: false, enterDossiers: false });
+  });
+
   describe('dossiers', () => {
     const dossierOf = async (code: string) => {
       const all = ((await hoavinh.get(`/api/v1/dossiers?unitId=${unit['DH.HV']}`)).json() as { items: Dossier[] }).items;
