@@ -144,6 +144,9 @@ describe.each(engines)('following a plan or a commune on $name', (engine) => {
     expect(res.body).not.toContain(PLAN_FAN);
     expect(await subscription(PLAN_FAN, 'plan', planId)).toMatchObject({ confirmedAt: null, unsubscribedAt: null });
 
+    // The reminder pass sends staff mail only: the citizen's letter waits for the follow pass and its headers.
+    await services.reminders.runOnce();
+    expect(to(PLAN_FAN)).toHaveLength(0);
     const sent = await pass();
     expect(sent.sent.map((s) => s.kind)).toEqual(['follow_confirm']);
     const [letter] = to(PLAN_FAN);
