@@ -208,4 +208,73 @@ describe.runIf(browserAvailable())('disclosures in the staff app: draft, upload,
 
     expect(pageErrors).toEqual([]);
   }, 240_000);
+
+  it('a CSV with an ID number in a kept column is refused (nothing stored); returned with a comment, corrected and sent again', async () => {
+    const hoavinh = await signIn('hoavinh', 1280);
+    await openDisclosures(hoavinh);
+    await hoavinh.getByRole('link', { name: 'Soạn công khai mới' }).click();
+    await hoavinh.getByRole('combobox', { name: /^Loại công khai/ }).selectOption('recruitment');
+    expect(await hoavinh.getByTestId('category-rules').textContent()).toContain('Thời gian niêm yết tối thiểu 30 ngày.');
+    await hoavinh.getByLabel('Tiêu đề').fill('Thông báo tuyển dụng viên chức văn hóa phường Hòa Vinh');
+    await hoavinh.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await hoavinh.getByRole('heading', { name: 'Thông báo tuyển dụng viên chức văn hóa phường Hòa Vinh' }).waitFor(WAIT);
+    const id = Number(/\/cong-khai\/(\d+)$/.exec(hoavinh.url())?.[1]);
+
+    const tableFile = hoavinh.locator('section[aria-labelledby="disclosure-table-heading"] input[type=file]');
+    await tableFile.setInputFiles({
+      name: 'tuyen-dung.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('STT,Vị trí tuyển dụng,Số lượng,Ghi chú\n1,Công chức văn hóa - xã hội,1,Liên hệ 054203001234\n', 'utf8'),
+    });
+    await hoavinh.getByRole('button', { name: 'Tải bảng lên' }).click();
+    const refused = hoavinh.getByRole('alert').filter({ hasText: 'Không nhập được bảng' });
+    await refused.waitFor(WAIT);
+    expect(await refused.textContent()).toMatch(/dòng 2/i);
+    expect((await stored(id)).table).toBeNull();
+    expect(await hoavinh.getByText('Chưa có bảng số liệu.').count()).toBe(1);
+
+    await tableFile.setInputFiles({
+      name: 'tuyen-dung.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('STT,Vị trí tuyển dụng,Số lượng,Ghi chú\n1,Công chức văn hóa - xã hội,1,Tốt nghiệp đại học\n', 'utf8'),
+    });
+    await hoavinh.getByRole('button', { name: 'Tải bảng lên' }).click();
+    await expect.poll(() => hoavinh.getByTestId('disclosure-table').locator('th').allTextContents(), WAIT).toEqual(['STT', 'Vị trí tuyển dụng', 'Số lượng', 'Ghi chú']);
+    await hoavinh.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await hoavinh.getByRole('dialog', { name: 'Gửi duyệt' }).getByRole('button', { name: 'Xác nhận gửi duyệt' }).click();
+    await expect.poll(() => status(hoavinh).textContent(), WAIT).toBe('Chờ phê duyệt');
+
+    // The coordinator goes from "… chờ phê duyệt" to the item and returns it with a comment.
+    const noivu = await signIn('noivu', 1366);
+    await openDisclosures(noivu);
+    const waiting = noivu.getByTestId('pending-count');
+    await waiting.waitFor(WAIT);
+    const count = Number(/^(\d+) nội dung chờ phê duyệt$/.exec((await waiting.textContent()) ?? '')?.[1]);
+    expect(count).toBeGreaterThanOrEqual(2);
+    await waiting.click();
+    await expect.poll(() => noivu.getByTestId('disclosure-row').count(), WAIT).toBe(count);
+    await noivu.getByRole('link', { name: 'Thông báo tuyển dụng viên chức văn hóa phường Hòa Vinh' }).click();
+    await noivu.getByRole('button', { name: 'Trả lại' }).click();
+    const dialog = noivu.getByRole('dialog', { name: 'Trả lại' });
+    await dialog.getByLabel('Ý kiến trả lại').fill('Ghi rõ thời hạn nộp hồ sơ trong tiêu đề.');
+    await dialog.getByRole('button', { name: 'Trả lại' }).click();
+    await expect.poll(() => status(noivu).textContent(), WAIT).toBe('Bị trả lại');
+
+    // hoavinh sees the comment, corrects the title and sends it again.
+    await hoavinh.reload();
+    await expect.poll(() => status(hoavinh).textContent(), WAIT).toBe('Bị trả lại');
+    expect(await hoavinh.getByTestId('return-comment').textContent()).toContain('Ghi rõ thời hạn nộp hồ sơ trong tiêu đề.');
+    await hoavinh.getByRole('link', { name: 'Sửa' }).click();
+    await hoavinh.getByRole('heading', { name: 'Sửa bản nháp công khai' }).waitFor(WAIT);
+    await hoavinh.getByLabel('Tiêu đề').fill('Thông báo tuyển dụng viên chức văn hóa phường Hòa Vinh (nhận hồ sơ đến hết tháng)');
+    await hoavinh.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await hoavinh.getByRole('heading', { name: 'Thông báo tuyển dụng viên chức văn hóa phường Hòa Vinh (nhận hồ sơ đến hết tháng)' }).waitFor(WAIT);
+    await hoavinh.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await hoavinh.getByRole('dialog', { name: 'Gửi duyệt' }).getByRole('button', { name: 'Xác nhận gửi duyệt' }).click();
+    await expect.poll(() => status(hoavinh).textContent(), WAIT).toBe('Chờ phê duyệt');
+    const again = await stored(id);
+    expect([again.status, again.returnComment, again.table?.rows.length]).toEqual(['pending', null, 1]);
+
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
 });

@@ -10,7 +10,7 @@ export function CategoryRules({ category }: { category: DisclosureCategory }) {
   const spec = CATEGORIES[category];
   const required = spec.columns.filter((c) => c.required).map((c) => c.label);
   return (
-    <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('disclosures.rules.title')} data-testid="category-rules">
+    <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('disclosures.rules.title')} role="note" data-testid="category-rules">
       <List size="sm" spacing={2}>
         <List.Item>
           {spec.minPostingDays === null ? t('disclosures.rules.noMinimum') : t('disclosures.rules.minPosting', { days: spec.minPostingDays })}

@@ -90,7 +90,7 @@ function Disclosure({ d, onChanged, reload }: { d: DisclosureView; onChanged: (n
           )}
         </Group>
         {draft && d.returnComment && (
-          <Alert color="orange" variant="light" icon={<IconMessage aria-hidden />} title={t('disclosures.returnedWith')} data-testid="return-comment">
+          <Alert color="orange" variant="light" icon={<IconMessage aria-hidden />} title={t('disclosures.returnedWith')} role="note" data-testid="return-comment">
             {d.returnComment}
           </Alert>
         )}

@@ -35,6 +35,12 @@ export function DisclosuresPage() {
     [category, unitId, status],
   );
 
+  // What waits for the approver, whatever the filters say.
+  const pending = useResource(
+    () => (abilities.approveDisclosures ? disclosuresApi.list({ status: 'pending' }) : Promise.resolve([] as DisclosureView[])),
+    [abilities.approveDisclosures, list.data],
+  );
+
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -54,6 +60,11 @@ export function DisclosuresPage() {
         description={t('disclosures.description')}
         actions={
           <>
+            {pending.data && pending.data.length > 0 && status !== 'pending' && (
+              <Button variant="light" color="blue" onClick={() => set('status', 'pending')} data-testid="pending-count">
+                {t('disclosures.pendingCount', { count: pending.data.length })}
+              </Button>
+            )}
             <Button component={Link} to={PATHS.disclosureRegister} variant="default" leftSection={<IconTable size={16} aria-hidden />}>
               {t('disclosures.register.title')}
             </Button>
