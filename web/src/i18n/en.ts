@@ -39,7 +39,6 @@ export const en: Catalogue = {
   'disclosures.all': 'All',
   'disclosures.empty': 'No disclosure matches.',
   'disclosures.pendingCount': '{count} awaiting approval',
-  'disclosures.pendingCount': '{count} awaiting approval',
   'disclosures.category': 'Category',
   'disclosures.category.poor_households': 'Poor and near-poor household list',
   'disclosures.category.budget': 'Commune budget revenue and expenditure',

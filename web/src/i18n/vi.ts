@@ -40,7 +40,6 @@ export const vi = {
   'disclosures.all': 'Tất cả',
   'disclosures.empty': 'Không có nội dung công khai nào phù hợp.',
   'disclosures.pendingCount': '{count} nội dung chờ phê duyệt',
-  'disclosures.pendingCount': '{count} nội dung chờ phê duyệt',
   'disclosures.category': 'Loại công khai',
   'disclosures.category.poor_households': 'Danh sách hộ nghèo, hộ cận nghèo',
   'disclosures.category.budget': 'Thu, chi ngân sách xã, phường',
