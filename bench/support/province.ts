@@ -223,11 +223,13 @@ export async function generateProvince(url: string): Promise<Province> {
     }
   }
   const standingRows = await store.transaction((repos) => repos.standing.rebuildPlan(planId, NOW));
+  // The public portal's standing of accepted words, as migration 0010's backfill builds it.
+  const publicRows = await store.transaction((repos) => repos.portal.rebuildPublicStanding(planId, NOW));
   // Fresh planner statistics, as autovacuum would gather after such a load (PostgreSQL; SQLite: ANALYZE too).
   await sql`analyze`.execute(handle.db);
   const seconds = (performance.now() - t0) / 1000;
   console.log(
-    `${handle.engine}: generated ${TASKS} tasks × ${unitIds.length} units, ${YEARS.length * 4} rounds, ${entryCount} entries, ${standingRows} standing rows in ${seconds.toFixed(1)} s`,
+    `${handle.engine}: generated ${TASKS} tasks × ${unitIds.length} units, ${YEARS.length * 4} rounds, ${entryCount} entries, ${standingRows} standing rows, ${publicRows} public standing rows in ${seconds.toFixed(1)} s`,
   );
   return {
     handle,

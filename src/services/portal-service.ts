@@ -335,8 +335,9 @@ export class PortalService {
     // A unit that reported on the task without (or no longer with) an assignment still shows its accepted word.
     const listed = new Set(all.map((u) => u.unit.id));
     const others = [...said].filter(([unitId]) => !listed.has(unitId)).flatMap(([unitId, s]) => {
-      const unit = this.ref(units.get(unitId));
-      return unit ? [{ unit, role: s.role, status: null, dueDate: null, said: s, wordCount: s.count }] : [];
+      const u = units.get(unitId);
+      // External bodies are never asked to report; like their assignments, they are not listed.
+      return u && u.kind !== 'external' ? [{ unit: this.ref(u)!, role: s.role, status: null, dueDate: null, said: s, wordCount: s.count }] : [];
     });
     others.sort((a, b) => collator.compare(a.unit.name, b.unit.name));
     all.push(...others);
