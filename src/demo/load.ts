@@ -20,8 +20,8 @@ export interface DemoSummary {
 export interface DemoOptions {
   /**
    * The reporting history of the seed plan (src/demo/reporting.ts: accepted, submitted, draft and returned
-   * reports of Quý II–III/2025). Default on; tests of the reporting cycle that count every report of the
-   * plan turn it off.
+   * reports of Quý II–III/2025). Default on; written only when the services' clock is past it (tests set
+   * in 2021 get none). `false` leaves the plan without any report.
    */
   history?: boolean;
 }

@@ -10,9 +10,9 @@ export interface WorkingCalendar {
 }
 
 /**
- * Monday to Friday. Public holidays (1/1, Tết, Giỗ Tổ, 30/4, 1/5, 2/9 and the adjacent days off) and the
- * Saturdays declared make-up working days (ngày làm bù) are admin-edited data that a later issue supplies
- * as another WorkingCalendar; until then only weekends are skipped.
+ * Monday to Friday: what reporting deadlines count today. Vietnam's default public holidays are
+ * domain/calendar/holidays.ts (VN_WORKING_DAYS, used by reception recurrences); the Saturdays declared
+ * make-up working days (ngày làm bù) and the days off in lieu are admin-edited data still to come.
  */
 export const WEEKDAYS_ONLY: WorkingCalendar = {
   isWorkingDay(date: string): boolean {
