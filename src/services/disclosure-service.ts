@@ -54,6 +54,9 @@ export interface DisclosureInput {
   body?: string | null;
   legalBasis?: string | null;
   channels?: string[] | null;
+  /** The proposed posting period (YYYY-MM-DD); the approver confirms or changes it. */
+  publishDate?: string | null;
+  postingEnd?: string | null;
 }
 
 export type DisclosurePatch = Partial<Omit<DisclosureInput, 'unitId' | 'category'>>;
@@ -215,13 +218,13 @@ export class DisclosureService {
       if (!unit) throw notFound(`Không tìm thấy đơn vị có mã số ${input.unitId}.`);
       if (!UNIT_KINDS_ALLOWED.has(unit.kind)) throw validationError('invalid_unit', `Đơn vị «${unit.name}» không công khai thông tin trên cổng này.`);
       const fields = this.fields({ ...input, channels: input.channels ?? [...spec.channels], legalBasis: input.legalBasis ?? spec.legalBasis.map((b) => b.text).join('\n') });
+      const period = this.proposedPeriod(input.category as DisclosureCategory, input.publishDate ?? null, input.postingEnd ?? null);
       const row = await repos.disclosures.insert({
         unitId: unit.id,
         category: input.category,
         ...fields,
         searchText: searchTextOf({ ...fields, category: input.category }, unit.name),
-        publishDate: null,
-        postingEnd: null,
+        ...period,
         status: 'draft',
         returnComment: null,
         approvedBy: null,
@@ -255,6 +258,26 @@ export class DisclosureService {
     };
   }
 
+  /**
+   * A proposed posting period, checked as the approval will check it (400 with the domain's Vietnamese
+   * message when shorter than the category's minimum). Only published items are public, so a draft may
+   * carry its proposal in the same columns.
+   */
+  private proposedPeriod(category: DisclosureCategory, publishDate: string | null, postingEnd: string | null): { publishDate: string | null; postingEnd: string | null } {
+    const from = publishDate?.trim() || null;
+    const to = postingEnd?.trim() || null;
+    if (from !== null && !isIsoDate(from)) throw validationError('invalid_date', 'Ngày công khai dự kiến không hợp lệ (cần dạng YYYY-MM-DD).');
+    if (to !== null && !isIsoDate(to)) throw validationError('invalid_date', 'Ngày hết thời hạn niêm yết không hợp lệ (cần dạng YYYY-MM-DD).');
+    if (from === null) {
+      if (to !== null) throw validationError('invalid_date', 'Cần nhập ngày công khai dự kiến trước ngày hết thời hạn niêm yết.');
+      return { publishDate: null, postingEnd: null };
+    }
+    if (from < this.today()) throw validationError('invalid_date', 'Ngày công khai dự kiến không được trước ngày hôm nay.');
+    const problem = postingPeriodProblem(category, from, to);
+    if (problem) throw validationError('posting_period', problem);
+    return { publishDate: from, postingEnd: to };
+  }
+
   async update(actor: Actor, id: number, patch: DisclosurePatch, expectedVersion?: number): Promise<DisclosureView> {
     return this.write(actor, id, 'edit', expectedVersion, async (repos, row) => {
       const unit = await repos.units.get(row.unitId);
@@ -265,7 +288,15 @@ export class DisclosureService {
         legalBasis: patch.legalBasis ?? row.legalBasis,
         channels: patch.channels ?? parseChannels(row.channels),
       });
-      return { ...fields, searchText: searchTextOf({ ...fields, category: row.category }, unit?.name ?? '') };
+      const period =
+        patch.publishDate !== undefined || patch.postingEnd !== undefined
+          ? this.proposedPeriod(
+              row.category as DisclosureCategory,
+              patch.publishDate !== undefined ? patch.publishDate : row.publishDate,
+              patch.postingEnd !== undefined ? patch.postingEnd : row.postingEnd,
+            )
+          : {};
+      return { ...fields, ...period, searchText: searchTextOf({ ...fields, category: row.category }, unit?.name ?? '') };
     });
   }
 
@@ -277,10 +308,15 @@ export class DisclosureService {
     const today = this.today();
     return this.write(actor, id, 'approve', undefined, async (_repos, row) => {
       const category = row.category as DisclosureCategory;
-      const publishDate = input.publishDate?.trim() || today;
+      // Without the approver's dates, the officer's proposal (when still ahead), else from today.
+      const proposed = row.publishDate !== null && row.publishDate >= today ? row.publishDate : null;
+      const publishDate = input.publishDate?.trim() || proposed || today;
       if (!isIsoDate(publishDate)) throw validationError('invalid_date', 'Ngày công khai không hợp lệ (cần dạng YYYY-MM-DD).');
       if (publishDate < today) throw validationError('invalid_date', 'Ngày công khai không được trước ngày hôm nay.');
-      const postingEnd = input.postingEnd?.trim() || defaultPostingEnd(category, publishDate);
+      const postingEnd =
+        input.postingEnd !== undefined || proposed === null || publishDate !== proposed
+          ? input.postingEnd?.trim() || defaultPostingEnd(category, publishDate)
+          : (row.postingEnd ?? defaultPostingEnd(category, publishDate));
       if (postingEnd !== null && !isIsoDate(postingEnd)) throw validationError('invalid_date', 'Ngày hết thời hạn niêm yết không hợp lệ (cần dạng YYYY-MM-DD).');
       const problem = postingPeriodProblem(category, publishDate, postingEnd);
       if (problem) throw validationError('posting_period', problem);

@@ -329,6 +329,37 @@ describe.each(engines)('disclosures (công khai) on $name', (engine) => {
     expect(home.body).toMatch(/href="\/cong-khai\/\d+"/);
   });
 
+  it('the officer proposes a posting period: too short, in the past or malformed is refused with nothing saved; the approval takes it up', async () => {
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const plus = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const count = async () => ((await hoavinh.get('/api/v1/disclosures')).json() as { items: unknown[] }).items.length;
+    const before = await count();
+    const base = { unitId: unit('DH.HV').id, category: 'poor_households', title: 'Danh sách hộ nghèo có đề xuất thời gian niêm yết' };
+    const short = await hoavinh.post('/api/v1/disclosures', { ...base, publishDate: plus(1), postingEnd: plus(2) });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error).toMatchObject({ code: 'posting_period', message: expect.stringContaining('tối thiểu 3 ngày') });
+    const past = await hoavinh.post('/api/v1/disclosures', { ...base, publishDate: plus(-1) });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error.message).toBe('Ngày công khai dự kiến không được trước ngày hôm nay.');
+    expect((await hoavinh.post('/api/v1/disclosures', { ...base, publishDate: '31/12/2026' })).statusCode).toBe(400);
+    expect((await hoavinh.post('/api/v1/disclosures', { ...base, postingEnd: plus(5) })).statusCode).toBe(400);
+    expect(await count()).toBe(before);
+
+    const d = await draft(hoavinh, { ...base, publishDate: plus(1), postingEnd: plus(10) });
+    expect([d.publishDate, d.postingEnd, d.postingState]).toEqual([plus(1), plus(10), 'draft']);
+    const edit = await hoavinh.patch(`/api/v1/disclosures/${d.id}`, { postingEnd: plus(1) });
+    expect(edit.statusCode).toBe(400);
+    expect(edit.json().error.code).toBe('posting_period');
+    const kept = (await hoavinh.get(`/api/v1/disclosures/${d.id}`)).json() as View;
+    expect([kept.postingEnd, kept.version]).toEqual([plus(10), d.version]);
+    // Neither public nor counted as published while it is a draft or pending.
+    expect((await t.anonymous.get(`/cong-khai/${d.id}`)).statusCode).toBe(404);
+    expect((await hoavinh.post(`/api/v1/disclosures/${d.id}/submit`)).statusCode).toBe(200);
+    const approved = await noivu.post(`/api/v1/disclosures/${d.id}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'published', publishDate: plus(1), postingEnd: plus(10), postingState: 'scheduled' });
+  });
+
   it('sign-in abilities for the disclosure screens follow the policy: officers draft, coordinators and leaders approve, the supervisor only reads', async () => {
     const abilities = async (c: Client) => ((await c.get('/api/v1/auth/me')).json() as { abilities: Record<string, boolean> }).abilities;
     expect(await abilities(hoavinh)).toMatchObject({ draftDisclosures: true, approveDisclosures: false, takeDownDisclosures: true });

@@ -23,6 +23,9 @@ export const NewDisclosureBody = Type.Object(
     body: Type.Optional(Nullable(Type.String({ maxLength: 20000 }))),
     legalBasis: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
     channels: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10 })),
+    // The posting period the officer proposes; the approver may change it.
+    publishDate: Type.Optional(Nullable(DateText)),
+    postingEnd: Type.Optional(Nullable(DateText)),
   },
   { additionalProperties: false },
 );
@@ -35,6 +38,8 @@ export const DisclosurePatchBody = Type.Object(
     body: Type.Optional(Nullable(Type.String({ maxLength: 20000 }))),
     legalBasis: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
     channels: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10 })),
+    publishDate: Type.Optional(Nullable(DateText)),
+    postingEnd: Type.Optional(Nullable(DateText)),
   },
   { additionalProperties: false },
 );
