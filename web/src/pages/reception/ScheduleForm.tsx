@@ -10,18 +10,11 @@ import { FormError } from '../../components/FormError';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useT } from '../../i18n/I18nProvider';
 import { KIND_LABEL } from './receptionShared';
+import { WEEKDAYS, recurrenceRule } from './recurrenceText';
 
 type Repeat = 'once' | 'weekly' | 'monthly';
 
-/** The weekdays as the recurrence grammar reads them (domain/reception/recurrence.ts). */
-const WEEKDAYS = ['thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'chủ nhật'] as const;
-
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-/** The rule text the server reads: "thứ Năm hằng tuần", "ngày 15 hằng tháng". */
-export function recurrenceRule(repeat: Exclude<Repeat, 'once'>, weekday: string, monthDay: string): string {
-  return repeat === 'weekly' ? `${weekday} hằng tuần` : `ngày ${Number(monthDay)} hằng tháng`;
-}
 
 /**
  * One reception slot, or a recurrence over a date range: a weekly desk day ("thứ Năm hằng tuần") or the
