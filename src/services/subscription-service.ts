@@ -6,6 +6,12 @@ import { planName } from '../domain/reminders/index.js';
 import {
   CONFIRM_TTL_MS,
   FOLLOW_MAIL_KINDS,
+  TOKEN_SLOTS,
+  fillSlots,
+  letterKey,
+  slotsIn,
+  subscriptionOfKey,
+  type TokenPurpose,
   MAX_CONFIRMATIONS_PER_DAY,
   SETTLE_MS,
   TARGET_KIND_OF_FORM,
@@ -73,7 +79,8 @@ const tooMany = () =>
  * the letter's link shows a button that confirms; a pass (src/jobs/follow.ts) queues one digest per
  * subscription with the changes since its watermark and sends the citizens' letters from the outbox.
  * Changes are accepted reports and public disclosures only; the subscriber's address appears nowhere but
- * in its own letters.
+ * in its own letters. Letters wait in the outbox with token slots; the tokens are made when a letter is
+ * sent, and only their SHA-256 is kept (every link ever sent keeps working: one unsubscribe token per letter).
  */
 export class SubscriptionService {
   readonly options: FollowOptions;
@@ -133,24 +140,19 @@ export class SubscriptionService {
       await repos.subscriptions.insert({ email, targetKind: target.kind, targetId: target.id, now: at });
       const sub = (await repos.subscriptions.find(email, target.kind, target.id))!;
       const active = sub.confirmedAt !== null && sub.unsubscribedAt === null;
-      const unsubscribeToken = await this.newToken(repos, sub.id, 'unsubscribe', at, null);
+      const links = { base: this.options.publicUrl, unsubscribeToken: TOKEN_SLOTS.unsubscribe, confirmToken: TOKEN_SLOTS.confirm };
       let letter: Letter;
       let kind: (typeof FOLLOW_MAIL_KINDS)[number];
-      let keyed: string;
       if (active) {
-        letter = alreadyFollowingLetter(target, { base: this.options.publicUrl, unsubscribeToken });
+        letter = alreadyFollowingLetter(target, links);
         kind = 'follow_already';
-        keyed = unsubscribeToken;
       } else {
-        const expiresAt = new Date(now.getTime() + CONFIRM_TTL_MS).toISOString();
         await repos.subscriptions.touchRequested(sub.id, at);
-        const confirmToken = await this.newToken(repos, sub.id, 'confirm', at, expiresAt);
-        letter = confirmationLetter(target, { base: this.options.publicUrl, unsubscribeToken, confirmToken }, expiresAt);
+        letter = confirmationLetter(target, links, new Date(now.getTime() + CONFIRM_TTL_MS).toISOString());
         kind = 'follow_confirm';
-        keyed = confirmToken;
       }
       await repos.outbox.enqueue([
-        { key: `follow:${kind === 'follow_confirm' ? 'confirm' : 'already'}:${sub.id}:${sha256(keyed).slice(0, 16)}`, kind, recipient: email, subject: letter.subject, body: letter.text, headers: JSON.stringify(letter.headers), createdAt: at },
+        { key: letterKey(kind === 'follow_confirm' ? 'confirm' : 'already', sub.id, at), kind, recipient: email, subject: letter.subject, body: letter.text, headers: JSON.stringify(letter.headers), createdAt: at },
       ]);
       await this.audit.record(repos, CITIZEN, {
         action: 'subscription.request',
@@ -342,8 +344,7 @@ export class SubscriptionService {
         const key = digestKey(sub.id, watermark);
         await this.store.transaction(async (repos) => {
           if (!(await repos.subscriptions.advance(sub.id, watermark, until, at))) return;
-          const unsubscribeToken = await this.newToken(repos, sub.id, 'unsubscribe', at, null);
-          const letter = digestLetter(target, mine, { base: this.options.publicUrl, unsubscribeToken });
+          const letter = digestLetter(target, mine, { base: this.options.publicUrl, unsubscribeToken: TOKEN_SLOTS.unsubscribe });
           pass.queued.push(
             ...(await repos.outbox.enqueue([{ key, kind: 'follow_digest', recipient: sub.email, subject: letter.subject, body: letter.text, headers: JSON.stringify(letter.headers), createdAt: at }])),
           );
@@ -355,6 +356,29 @@ export class SubscriptionService {
         this.audit.record(repos, SYSTEM_ACTOR, { action: 'subscription.digest', entity: 'outbox', entityId: null, after: { queued: pass.queued.length, until } }),
       );
     }
+  }
+
+  /**
+   * A queued letter made ready to send: fresh tokens in its slots (only their hashes stored). null when it
+   * must not go: its subscription is gone, or stopped (a confirmation letter still goes: asking again after
+   * stopping is how one follows again).
+   */
+  private async fill(message: { key: string; kind: string; body: string; headers: string | null }): Promise<{ text: string; headers: Record<string, string> } | null> {
+    const read = this.store.read;
+    const id = subscriptionOfKey(message.key);
+    const sub = id === null ? undefined : await read.subscriptions.get(id);
+    if (!sub || (message.kind !== 'follow_confirm' && sub.unsubscribedAt !== null)) return null;
+    const at = this.clock.now().toISOString();
+    const tokens: Partial<Record<TokenPurpose, string>> = {};
+    for (const purpose of slotsIn(message.body + (message.headers ?? ''))) {
+      // The confirmation link lives as long as the request the letter answers (the date the letter states).
+      const expiresAt = purpose === 'confirm' ? new Date(Date.parse(sub.requestedAt) + CONFIRM_TTL_MS).toISOString() : null;
+      tokens[purpose] = await this.newToken(read, sub.id, purpose, at, expiresAt);
+    }
+    return {
+      text: fillSlots(message.body, tokens),
+      headers: message.headers ? (JSON.parse(fillSlots(message.headers, tokens)) as Record<string, string>) : {},
+    };
   }
 
   private async deliver(pass: FollowPass): Promise<void> {
@@ -371,8 +395,13 @@ export class SubscriptionService {
     }
     for (const message of due) {
       if (!(await this.takeLease())) break;
+      const filled = await this.fill(message);
+      if (!filled) {
+        await read.subscriptions.giveUp(message.id, 'Người nhận đã ngừng theo dõi hoặc đăng ký đã bị xóa: thư không gửi.', maxAttempts);
+        continue;
+      }
       try {
-        await this.mailer.send({ to: message.recipient, subject: message.subject, text: message.body, ...(message.headers ? { headers: JSON.parse(message.headers) as Record<string, string> } : {}) });
+        await this.mailer.send({ to: message.recipient, subject: message.subject, text: filled.text, headers: filled.headers });
       } catch (err) {
         const error = (err as Error).message ?? String(err);
         await read.outbox.markFailed(message.id, error, maxAttempts);

@@ -8,7 +8,7 @@ import { loadDemo } from '../../src/demo/load.js';
 import { createStore, type Store } from '../../src/db/repositories/index.js';
 import { buildApp } from '../../src/server/app.js';
 import { createServices, type Services } from '../../src/services/index.js';
-import { smtpMailer, type Mailer } from '../../src/services/mailer.js';
+import { smtpMailer, unconfiguredMailer, type Mailer } from '../../src/services/mailer.js';
 import { sha256 } from '../../src/services/tokens.js';
 import { DEMO_PASSWORD } from '../support/app.js';
 import { engines, type TestDatabase } from '../support/engines.js';
@@ -159,7 +159,12 @@ describe.each(engines)('following a plan or a commune on $name', (engine) => {
     const token = tokenOf(confirmLink);
     // Only the hash is kept.
     expect(await store.read.subscriptions.token(token)).toBeUndefined();
-    expect(await store.read.subscriptions.token(sha256(token))).toMatchObject({ purpose: 'confirm' });
+    expect(await store.read.subscriptions.token(sha256(token))).toMatchObject({ purpose: 'confirm', expiresAt: '2025-10-08T02:00:00.000Z' });
+    // The outbox kept the letter with its slots: no table holds a usable link.
+    const queued = (await store.read.outbox.byKeyPrefix('follow:confirm:')).at(-1)!;
+    expect(queued).toMatchObject({ status: 'sent', recipient: PLAN_FAN });
+    expect(queued.body).toContain('/theo-doi/xac-nhan?ma={{ma-xac-nhan}}');
+    expect(queued.body + queued.headers).not.toContain(token);
 
     // A mail scanner fetching the link changes nothing.
     const get = await app.inject(confirmLink);
@@ -332,6 +337,28 @@ describe.each(engines)('following a plan or a commune on $name', (engine) => {
     expect(to(UNIT_FAN).at(-1)!.text).toContain('đã đăng ký và xác nhận từ trước');
   });
 
+  it('a digest queued before its reader stopped following is not sent', async () => {
+    const quiet = createServices(db.handle, { clock, mailer: unconfiguredMailer, follow: { publicUrl: 'https://dondoc.example.vn', holder: 'instance-C', log: () => undefined } });
+    later(5);
+    const d = await services.disclosures.create(SYSTEM_ACTOR, { unitId: hxd.id, category: 'budget', title: 'Công khai thu, chi ngân sách quý III/2025', summary: '' });
+    await services.disclosures.submit(SYSTEM_ACTOR, d.id);
+    await services.disclosures.approve(SYSTEM_ACTOR, d.id, {});
+    later(10);
+    const queued = await quiet.follow.runOnce();
+    expect(queued.queued).toHaveLength(1);
+    expect(queued.pending).toBe(1);
+    const stop = linkOf(to(UNIT_FAN).at(-1)!.text, '/theo-doi/huy');
+    expect((await post('/theo-doi/huy', { ma: tokenOf(stop) })).statusCode).toBe(200);
+    const before = smtp.received.length;
+    const p = await pass();
+    expect(p.sent).toEqual([]);
+    expect(p.pending).toBe(0);
+    expect(smtp.received).toHaveLength(before);
+    const row = (await store.read.outbox.byKeyPrefix(queued.queued[0]!))[0]!;
+    expect(row).toMatchObject({ status: 'failed', sentAt: null });
+    expect(row.lastError).toMatch(/ngừng theo dõi/);
+  });
+
   it('refuses bad input with an escaped Vietnamese message, writes nothing', async () => {
     const outbox = async () => (await store.read.outbox.all()).length;
     const n = await outbox();
@@ -362,7 +389,12 @@ describe.each(engines)('following a plan or a commune on $name', (engine) => {
     expect(bot.body).toContain('Vui lòng kiểm tra hộp thư để xác nhận');
     expect(await subscription('bot@example.vn', 'plan', planId)).toBeUndefined();
 
-    for (let i = 0; i < 3; i++) expect((await post('/theo-doi', { email: 'nhieu.lan@example.vn', loai: 'ke-hoach', id: String(planId) })).statusCode).toBe(200);
+    for (let i = 0; i < 3; i++) {
+      later(1);
+      expect((await post('/theo-doi', { email: 'nhieu.lan@example.vn', loai: 'ke-hoach', id: String(planId) })).statusCode).toBe(200);
+    }
+    expect(await store.read.outbox.byKeyPrefix(`follow:confirm:${(await subscription('nhieu.lan@example.vn', 'plan', planId))!.id}:`)).toHaveLength(3);
+    later(1);
     const fourth = await post('/theo-doi', { email: 'nhieu.lan@example.vn', loai: 'don-vi', id: String(hxd.id) });
     expect(fourth.statusCode).toBe(429);
     expect(fourth.body).toContain('trong 24 giờ qua');
@@ -376,11 +408,19 @@ describe.each(engines)('following a plan or a commune on $name', (engine) => {
     for (const address of [PLAN_FAN, UNIT_FAN, 'nhieu.lan@example.vn']) expect(all).not.toContain(address);
     expect(all).toContain('c***@example.vn');
 
+    const STAYS = 'van.theo.doi@example.vn';
+    await post('/theo-doi', { email: STAYS, loai: 'ke-hoach', id: String(planId) });
+    await pass();
+    expect((await post('/theo-doi/xac-nhan', { ma: tokenOf(linkOf(to(STAYS).at(-1)!.text, '/theo-doi/xac-nhan')) })).statusCode).toBe(200);
+
     expect(await subscription('nhieu.lan@example.vn', 'plan', planId)).toMatchObject({ confirmedAt: null });
     expect(await services.follow.purge(new Date(clock.now().getTime() + 6 * 24 * 3600_000))).toBe(0);
-    expect(await services.follow.purge(new Date(clock.now().getTime() + 8 * 24 * 3600_000))).toBeGreaterThanOrEqual(1);
+    // After 7 days: the never-confirmed request and the stopped subscriptions (an address nobody may write to is not kept).
+    expect(await services.follow.purge(new Date(clock.now().getTime() + 8 * 24 * 3600_000))).toBe(3);
     expect(await subscription('nhieu.lan@example.vn', 'plan', planId)).toBeUndefined();
+    expect(await subscription(UNIT_FAN, 'unit', hxd.id)).toBeUndefined();
+    expect(await subscription(PLAN_FAN, 'plan', planId)).toBeUndefined();
     // The confirmed, active one stays.
-    expect(await subscription(UNIT_FAN, 'unit', hxd.id)).toMatchObject({ unsubscribedAt: null });
+    expect(await subscription(STAYS, 'plan', planId)).toMatchObject({ unsubscribedAt: null });
   });
 });

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import {
+  TOKEN_SLOTS,
   changesAfter,
   digestKey,
+  fillSlots,
+  letterKey,
+  slotsIn,
+  subscriptionOfKey,
   disclosurePublicSince,
   maskEmail,
   plausibleToken,
@@ -113,6 +118,27 @@ describe('changes worth a letter', () => {
   it('keys a digest by subscription and watermark', () => {
     expect(digestKey(4, '2025-10-01T02:00:00.000Z')).toBe('follow:digest:4:2025-10-01T02:00:00.000Z');
     expect(digestKey(4, 'a')).not.toBe(digestKey(5, 'a'));
+  });
+});
+
+describe('token slots and letter keys', () => {
+  it('a queued letter holds slots, filled with the tokens made when it is sent', () => {
+    const l = confirmationLetter(commune, { base: 'https://x.vn', unsubscribeToken: TOKEN_SLOTS.unsubscribe, confirmToken: TOKEN_SLOTS.confirm }, '2025-10-08T03:00:00.000Z');
+    expect(slotsIn(l.text)).toEqual(['confirm', 'unsubscribe']);
+    expect(slotsIn(JSON.stringify(l.headers))).toEqual(['unsubscribe']);
+    const filled = fillSlots(l.text, { confirm: 'C'.repeat(43), unsubscribe: 'U'.repeat(43) });
+    expect(filled).toContain(`https://x.vn/theo-doi/xac-nhan?ma=${'C'.repeat(43)}`);
+    expect(filled).toContain(`https://x.vn/theo-doi/huy?ma=${'U'.repeat(43)}`);
+    expect(slotsIn(filled)).toEqual([]);
+    // A slot without a token stays as it is (never an empty link).
+    expect(fillSlots(l.text, { unsubscribe: 'u' })).toContain(TOKEN_SLOTS.confirm);
+  });
+
+  it('a letter key names its subscription; other keys name none', () => {
+    expect(subscriptionOfKey(letterKey('confirm', 42, '2025-10-01T02:00:00.000Z'))).toBe(42);
+    expect(subscriptionOfKey(digestKey(7, '2025-10-01T02:00:00.000Z'))).toBe(7);
+    expect(subscriptionOfKey('report:1:before:3:to:a@b.vn')).toBeNull();
+    expect(subscriptionOfKey('follow:digest:0:x')).toBeNull();
   });
 });
 

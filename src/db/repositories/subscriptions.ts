@@ -151,6 +151,11 @@ export class SubscriptionRepository {
       .execute();
   }
 
+  /** A letter that must not be sent any more (its reader stopped following): failed for good, with the reason. */
+  async giveUp(outboxId: number, reason: string, maxAttempts: number): Promise<void> {
+    await this.db.updateTable('outbox').set({ status: 'failed', attempts: maxAttempts, lastError: reason }).where('id', '=', outboxId).where('status', '!=', 'sent').execute();
+  }
+
   /** Accepted reports of a plan or of a unit accepted after `after`, oldest first, at most `limit`. */
   async acceptedReportsAfter(filter: { planId?: number; unitId?: number }, after: string, limit: number): Promise<AcceptedReportChangeRow[]> {
     let q = this.db

@@ -128,7 +128,37 @@ export function changesAfter<C extends { at: string }>(changes: readonly C[], wa
   return changes.filter((c) => c.at > watermark && c.at <= until).sort((a, b) => a.at.localeCompare(b.at));
 }
 
+/**
+ * Letters wait in the outbox with these slots where their links' tokens go; the sender fills them with fresh
+ * tokens at the moment of sending and stores only their hashes, so no table ever holds a usable link.
+ */
+export const TOKEN_SLOTS = { confirm: '{{ma-xac-nhan}}', unsubscribe: '{{ma-huy}}' } as const;
+export type TokenPurpose = keyof typeof TOKEN_SLOTS;
+
+/** The slots a queued letter holds (in its text or its headers). */
+export function slotsIn(text: string): TokenPurpose[] {
+  return (Object.keys(TOKEN_SLOTS) as TokenPurpose[]).filter((p) => text.includes(TOKEN_SLOTS[p]));
+}
+
+/** The letter with its slots filled. */
+export function fillSlots(text: string, tokens: Partial<Record<TokenPurpose, string>>): string {
+  let out = text;
+  for (const p of Object.keys(TOKEN_SLOTS) as TokenPurpose[]) if (tokens[p] !== undefined) out = out.split(TOKEN_SLOTS[p]).join(tokens[p]!);
+  return out;
+}
+
+/** Outbox key of a citizen's letter: `follow:<confirm|already|digest>:<subscription id>:<instant>`. */
+export function letterKey(kind: 'confirm' | 'already' | 'digest', subscriptionId: number, instant: string): string {
+  return `follow:${kind}:${subscriptionId}:${instant}`;
+}
+
+/** The subscription a letter's outbox key names; null for a key of another kind. */
+export function subscriptionOfKey(key: string): number | null {
+  const m = /^follow:(?:confirm|already|digest):([1-9]\d*):/.exec(key);
+  return m ? Number(m[1]) : null;
+}
+
 /** The key that makes a digest unique: one letter per subscription and watermark, whoever queues it. */
 export function digestKey(subscriptionId: number, watermark: string): string {
-  return `follow:digest:${subscriptionId}:${watermark}`;
+  return letterKey('digest', subscriptionId, watermark);
 }
