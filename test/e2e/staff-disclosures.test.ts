@@ -10,7 +10,8 @@ import { browserAvailable } from '../support/environment.js';
 /**
  * Issue 5, build item 2, in the staff app in a real Chromium against a real server holding the demo:
  * noivu (coordinator) takes Hòa Vinh's demo poor-household list down before its time, and the register says
- * so; hoavinh (unit officer, on a phone) drafts a new list, uploads an XLSX built here with phone and ID
+ * so; hoavinh (unit officer, on a phone) drafts a new list (a proposed posting period shorter than the
+ * category's minimum is refused in Vietnamese and nothing is saved), uploads an XLSX built here with phone and ID
  * columns (the page names them as never public and the preview leaves them out) and sends it for approval;
  * noivu first tries a posting period shorter than the category's minimum (the Vietnamese error is shown,
  * nothing is saved), then approves; the public page shows the table without the phone and ID columns; the
@@ -28,6 +29,7 @@ const PUBLIC_HEADERS = ['STT', 'Họ và tên chủ hộ', 'Thôn, khu phố', '
 
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const plus = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 async function householdsXlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -121,6 +123,19 @@ describe.runIf(browserAvailable())('disclosures in the staff app: draft, upload,
     expect(await hoavinh.getByTestId('category-rules').textContent()).toContain('Thời gian niêm yết tối thiểu 3 ngày.');
     await hoavinh.getByLabel('Tiêu đề').fill(TITLE);
     await hoavinh.getByLabel('Tóm tắt').fill('Kết quả rà soát bổ sung sau khiếu nại của người dân.');
+    // The proposed posting period starts today and ends with the category's minimum; two days are refused.
+    expect(await hoavinh.getByLabel('Ngày công khai dự kiến').inputValue()).toBe(vn(today));
+    expect(await hoavinh.getByLabel('Ngày hết thời hạn niêm yết').inputValue()).toBe(vn(plus(2)));
+    expect(await hoavinh.getByTestId('objection-preview').textContent()).toBe(`Thời hạn người dân góp ý, khiếu nại: ${vn(today)} – ${vn(plus(2))}`);
+    const itemsBefore = (await server.services.disclosures.list(SYSTEM_ACTOR, {})).length;
+    await hoavinh.getByLabel('Ngày hết thời hạn niêm yết').fill(vn(plus(1)));
+    await hoavinh.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    const formError = hoavinh.getByRole('alert').filter({ hasText: 'tối thiểu 3 ngày' });
+    await formError.waitFor(WAIT);
+    expect(await formError.textContent()).toBe(`Thời gian niêm yết của «Danh sách hộ nghèo, hộ cận nghèo» tối thiểu 3 ngày (đến hết ngày ${vn(plus(2))}).`);
+    expect(await hoavinh.getByRole('heading', { name: 'Soạn công khai mới' }).count()).toBe(1);
+    expect((await server.services.disclosures.list(SYSTEM_ACTOR, {})).length).toBe(itemsBefore);
+    await hoavinh.getByLabel('Ngày hết thời hạn niêm yết').fill(vn(plus(2)));
     await hoavinh.getByRole('button', { name: 'Lưu bản nháp' }).click();
     await hoavinh.getByRole('heading', { name: TITLE }).waitFor(WAIT);
     expect(await status(hoavinh).textContent()).toBe('Bản nháp');
@@ -156,22 +171,24 @@ describe.runIf(browserAvailable())('disclosures in the staff app: draft, upload,
     expect(await noivu.getByTestId('disclosure-table').locator('th').allTextContents()).toEqual(PUBLIC_HEADERS);
     await noivu.getByRole('button', { name: 'Duyệt và công bố' }).click();
     const approve = noivu.getByRole('dialog', { name: 'Duyệt và công bố' });
+    // Prefilled with the officer's proposal.
     expect(await approve.getByLabel('Ngày công khai').inputValue()).toBe(vn(today));
+    expect(await approve.getByLabel('Ngày hết thời hạn niêm yết').inputValue()).toBe(vn(plus(2)));
     await approve.getByLabel('Ngày hết thời hạn niêm yết').fill(vn(today));
     await approve.getByRole('button', { name: 'Duyệt và công bố' }).click();
     const error = approve.getByRole('alert');
     await error.waitFor(WAIT);
     expect(await error.textContent()).toContain('Thời gian niêm yết của «Danh sách hộ nghèo, hộ cận nghèo» tối thiểu 3 ngày');
     const unchanged = await stored(id);
-    expect([unchanged.status, unchanged.publishDate, unchanged.postingEnd]).toEqual(['pending', null, null]);
+    expect([unchanged.status, unchanged.publishDate, unchanged.postingEnd]).toEqual(['pending', today, plus(2)]);
 
     // Three days, the category's minimum, go through.
-    await approve.getByLabel('Ngày hết thời hạn niêm yết').fill(vn(new Date(Date.parse(`${today}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10)));
+    await approve.getByLabel('Ngày hết thời hạn niêm yết').fill(vn(plus(2)));
     await approve.getByRole('button', { name: 'Duyệt và công bố' }).click();
     await expect.poll(() => status(noivu).textContent(), WAIT).toBe('Đã công bố');
     expect(await noivu.getByTestId('posting-state').textContent()).toBe('Đang niêm yết');
     const published = await stored(id);
-    expect([published.status, published.publishDate]).toEqual(['published', today]);
+    expect([published.status, published.publishDate, published.postingEnd]).toEqual(['published', today, plus(2)]);
 
     // The public page, without JavaScript: the table without the phone and ID columns.
     const citizen = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'vi-VN' });

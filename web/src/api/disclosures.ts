@@ -14,6 +14,9 @@ export interface DisclosureDraft {
   body?: string | null;
   legalBasis?: string | null;
   channels?: DisclosureChannel[];
+  /** The proposed posting period (YYYY-MM-DD); the approver confirms or changes it. */
+  publishDate?: string | null;
+  postingEnd?: string | null;
 }
 
 export type DisclosureChanges = Partial<Omit<DisclosureDraft, 'unitId' | 'category'>>;

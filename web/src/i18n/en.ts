@@ -38,6 +38,8 @@ export const en: Catalogue = {
   'disclosures.searchHint': 'With or without Vietnamese diacritics',
   'disclosures.all': 'All',
   'disclosures.empty': 'No disclosure matches.',
+  'disclosures.proposedPublishDate': 'Proposed publish date',
+  'disclosures.proposed': 'proposed',
   'disclosures.pendingCount': '{count} awaiting approval',
   'disclosures.category': 'Category',
   'disclosures.category.poor_households': 'Poor and near-poor household list',

@@ -39,6 +39,8 @@ export const vi = {
   'disclosures.searchHint': 'Gõ có dấu hoặc không dấu',
   'disclosures.all': 'Tất cả',
   'disclosures.empty': 'Không có nội dung công khai nào phù hợp.',
+  'disclosures.proposedPublishDate': 'Ngày công khai dự kiến',
+  'disclosures.proposed': 'dự kiến',
   'disclosures.pendingCount': '{count} nội dung chờ phê duyệt',
   'disclosures.category': 'Loại công khai',
   'disclosures.category.poor_households': 'Danh sách hộ nghèo, hộ cận nghèo',

@@ -7,7 +7,7 @@ import { DateField } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
 import { formatDate, parseVnDate, todayIso } from '../../i18n/dates';
 import { useT } from '../../i18n/I18nProvider';
-import { CATEGORIES, CHANNEL_LABEL } from './labels';
+import { addDays, CATEGORIES, CHANNEL_LABEL } from './labels';
 
 type Done = (next: DisclosureView) => void;
 
@@ -29,19 +29,17 @@ function useAction() {
   return { busy, error, setError, run };
 }
 
-const addDays = (iso: string, days: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 /** "Duyệt và công bố": the publish date and the posting end (the domain checks the category's minimum). */
 export function ApproveModal({ d, onClose, onDone }: { d: DisclosureView; onClose: () => void; onDone: Done }) {
   const t = useT();
   const min = CATEGORIES[d.category].minPostingDays;
   const today = todayIso();
-  const [publish, setPublish] = useState(formatDate(today));
-  const [end, setEnd] = useState(min === null ? '' : formatDate(addDays(today, min - 1)));
+  // The officer's proposal while it is still ahead; otherwise from today with the category's minimum.
+  const proposed = d.publishDate !== null && d.publishDate >= today;
+  const from = proposed ? d.publishDate! : today;
+  const [publish, setPublish] = useState(formatDate(from));
+  const [end, setEnd] = useState(proposed && d.postingEnd ? formatDate(d.postingEnd) : min === null ? '' : formatDate(addDays(from, min - 1)));
   const { busy, error, setError, run } = useAction();
   const approve = () => {
     const publishDate = publish.trim() === '' ? null : parseVnDate(publish);

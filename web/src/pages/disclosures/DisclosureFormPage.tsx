@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, Loader, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Loader, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -12,10 +12,18 @@ import { FormError } from '../../components/FormError';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitSelect } from '../../components/UnitSelect';
+import { DateField, dateRule, toIsoOrNull } from '../../components/DateField';
+import { formatDate, parseVnDate, todayIso } from '../../i18n/dates';
 import { useT } from '../../i18n/I18nProvider';
 import { disclosurePath } from '../../paths';
 import { CategoryRules } from './CategoryRules';
-import { CATEGORIES, CATEGORY_LABEL, CHANNEL_LABEL, DISCLOSURE_CATEGORIES, DISCLOSURE_CHANNELS } from './labels';
+import { addDays, CATEGORIES, CATEGORY_LABEL, CHANNEL_LABEL, DISCLOSURE_CATEGORIES, DISCLOSURE_CHANNELS } from './labels';
+
+/** The last day of the category's minimum posting period from `from` ("" when it has none). */
+const minimumEnd = (category: DisclosureCategory, from: string | null) => {
+  const min = CATEGORIES[category].minPostingDays;
+  return from && min !== null ? formatDate(addDays(from, min - 1)) : '';
+};
 import { unitsFor } from './units';
 
 /** "Soạn công khai mới" (no id) or "Sửa bản nháp" (/cong-khai/:id/sua). */
@@ -53,8 +61,12 @@ function DisclosureForm({ units, item }: { units: Unit[]; item: DisclosureView |
       body: item?.body ?? '',
       legalBasis: item?.legalBasis ?? '',
       channels: (item?.channels ?? [...CATEGORIES[startCategory].channels]) as string[],
+      publishDate: item ? formatDate(item.publishDate) : formatDate(todayIso()),
+      postingEnd: item ? formatDate(item.postingEnd) : minimumEnd(startCategory, todayIso()),
     },
     validate: {
+      publishDate: dateRule(t('common.invalidDate')),
+      postingEnd: dateRule(t('common.invalidDate')),
       unitId: (v) => (v === null ? t('common.required') : null),
       title: (v) => (v.trim() === '' ? t('common.required') : null),
       channels: (v) => (v.length === 0 ? t('disclosures.channelsRequired') : null),
@@ -72,6 +84,8 @@ function DisclosureForm({ units, item }: { units: Unit[]; item: DisclosureView |
       // Left empty on a new item, the server fills in the category's legal basis.
       ...(values.legalBasis.trim() || item ? { legalBasis: values.legalBasis } : {}),
       channels: values.channels as DisclosureChannel[],
+      publishDate: toIsoOrNull(values.publishDate),
+      postingEnd: toIsoOrNull(values.postingEnd),
     };
     try {
       const saved = item ? await disclosuresApi.update(item.id, fields) : await disclosuresApi.create({ unitId: values.unitId!, category: values.category, ...fields });
@@ -98,10 +112,16 @@ function DisclosureForm({ units, item }: { units: Unit[]; item: DisclosureView |
               const next = e.currentTarget.value as DisclosureCategory;
               form.setFieldValue('category', next);
               form.setFieldValue('channels', [...CATEGORIES[next].channels]);
+              form.setFieldValue('postingEnd', minimumEnd(next, parseVnDate(form.values.publishDate)));
             }}
           />
         </SimpleGrid>
         <CategoryRules category={category} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <DateField label={t('disclosures.proposedPublishDate')} {...form.getInputProps('publishDate')} />
+          <DateField label={t('disclosures.postingEnd')} description={t('disclosures.postingEndHint')} {...form.getInputProps('postingEnd')} />
+        </SimpleGrid>
+        <ObjectionPreview category={category} publishDate={parseVnDate(form.values.publishDate)} />
         <TextInput label={t('disclosures.titleField')} required maxLength={300} {...form.getInputProps('title')} />
         <Textarea label={t('disclosures.summary')} autosize minRows={2} maxLength={2000} {...form.getInputProps('summary')} />
         <Textarea label={t('disclosures.body')} autosize minRows={4} maxLength={20000} {...form.getInputProps('body')} />
@@ -132,5 +152,17 @@ function DisclosureForm({ units, item }: { units: Unit[]; item: DisclosureView |
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+/** The citizens' objection window that the proposed publish date gives, when the category has one. */
+function ObjectionPreview({ category, publishDate }: { category: DisclosureCategory; publishDate: string | null }) {
+  const t = useT();
+  const days = CATEGORIES[category].objectionDays;
+  if (days === null || !publishDate) return null;
+  return (
+    <Text size="sm" c="dimmed" data-testid="objection-preview">
+      {t('disclosures.objectionWindow')}: {formatDate(publishDate)} – {formatDate(addDays(publishDate, days - 1))}
+    </Text>
   );
 }

@@ -98,6 +98,7 @@ function Disclosure({ d, onChanged, reload }: { d: DisclosureView; onChanged: (n
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
             <Fact label={t('disclosures.period')}>
               {d.publishDate ? `${formatDate(d.publishDate)} – ${d.postingEnd ? formatDate(d.postingEnd) : t('disclosures.noEnd')}` : t('disclosures.periodAtApproval')}
+              {d.publishDate && (d.status === 'draft' || d.status === 'pending') && ` (${t('disclosures.proposed')})`}
             </Fact>
             <Fact label={t('disclosures.objectionWindow')}>
               {d.objectionWindow ? `${formatDate(d.objectionWindow.from)} – ${formatDate(d.objectionWindow.to)}` : t('common.none')}

@@ -5,6 +5,13 @@ import type { MessageKey } from '../../i18n/vi';
 // table, read as data; only the words shown go through the catalogue.
 export { CATEGORIES, DISCLOSURE_CATEGORIES, DISCLOSURE_CHANNELS } from '../../../../src/domain/disclosures/categories';
 
+/** A calendar date `days` later (YYYY-MM-DD). */
+export const addDays = (iso: string, days: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
 export const CATEGORY_LABEL: Record<DisclosureCategory, MessageKey> = {
   poor_households: 'disclosures.category.poor_households',
   budget: 'disclosures.category.budget',
