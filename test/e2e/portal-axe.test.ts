@@ -105,6 +105,14 @@ describe.runIf(browserAvailable())('accessibility of every public page (axe-core
 
   const report = (findings: Finding[]) => findings.map((f) => `${f.rule} (${f.impact}) on ${f.page}: ${f.targets.join(' | ')} — ${f.help}`);
 
+  it('reports a violation when there is one (the check is live)', async () => {
+    const page = await auditor(1280, 900);
+    await page.setContent('<!doctype html><html lang="vi"><head><title>Thử</title></head><body><main><h1>Thử</h1><img src="/x.png"><p>Nội dung đủ dài để có các quy tắc khác được kiểm tra.</p><a href="/">Trang chủ</a></main></body></html>');
+    const found = await audit(page, 'a page with an image without alt');
+    expect(found.map((f) => f.rule)).toContain('image-alt');
+    expect(report(found)[0]).toMatch(/^image-alt \(critical\) on a page with an image without alt: img — /);
+  });
+
   it('finds no serious or critical violation on any page of the sitemap or beyond it', async () => {
     expect(sitemapPaths.length).toBeGreaterThan(30);
     const kinds = new Set(sitemapPaths.map((p) => p.split('/')[1]));
