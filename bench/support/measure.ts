@@ -22,6 +22,25 @@ export interface UrlMeasureOptions {
   expectedStatus?: (url: string) => number;
   /** Prints the first (cold) request's time too. */
   showCold?: boolean;
+  /** Collects one row per URL (for a markdown table at the end). */
+  rows?: MeasuredUrl[];
+}
+
+export interface MeasuredUrl {
+  label: string;
+  url: string;
+  coldMs: number;
+  medianMs: number;
+  p95Ms: number;
+  kb: number;
+  over: boolean;
+}
+
+/** The rows as a markdown table: one line per URL. */
+export function markdownTable(rows: readonly MeasuredUrl[]): string {
+  const lines = ['| data | path | cold (ms) | warm median (ms) | warm p95 (ms) | size (KB) | |', '|---|---|---|---|---|---|---|'];
+  for (const r of rows) lines.push(`| ${r.label} | \`${r.url}\` | ${r.coldMs.toFixed(0)} | ${r.medianMs.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.kb.toFixed(1)} | ${r.over ? '**over**' : ''} |`);
+  return lines.join('\n');
 }
 
 /**
@@ -47,6 +66,7 @@ export async function measureUrls(label: string, app: FastifyInstance, urls: str
     const isPage = String(first.headers['content-type']).startsWith('text/html');
     const over = p95 > o.targetMs || (o.pageLimitKb !== undefined && isPage && kb >= o.pageLimitKb);
     anyOver ||= over;
+    o.rows?.push({ label, url, coldMs: cold, medianMs: times[times.length >> 1]!, p95Ms: p95, kb, over });
     const timing = o.showCold ? `cold ${cold.toFixed(0)} ms, warm median` : 'median';
     console.log(`${label} ${url}: ${timing} ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${kb.toFixed(1)} KB${over ? `  OVER ${o.targetMs} ms` : ''}`);
   }

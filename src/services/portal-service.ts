@@ -250,6 +250,34 @@ export class PortalService {
     return model;
   }
 
+  /** The units, read again only when the units table's revision (one small aggregate query) changes. */
+  private unitCache: { revision: string; units: Promise<Unit[]> } | undefined;
+
+  private async unitList(): Promise<Unit[]> {
+    const revision = await this.store.read.units.revision();
+    if (this.unitCache?.revision !== revision) {
+      const units = this.store.read.units.list();
+      this.unitCache = { revision, units };
+      units.catch(() => (this.unitCache = undefined));
+    }
+    return this.unitCache.units;
+  }
+
+  /** Lists of accepted reports by their query, kept while the change token (every report step writes a version) holds. */
+  private readonly reportLists = new Map<string, { token: string; rows: Promise<AcceptedReportRow[]> }>();
+
+  private async acceptedReports(options: { planId?: number; unitId?: number; limit: number }): Promise<AcceptedReportRow[]> {
+    const token = await this.store.read.portal.changeToken();
+    const key = `${options.planId ?? ''}|${options.unitId ?? ''}|${options.limit}`;
+    const hit = this.reportLists.get(key);
+    if (hit?.token === token) return hit.rows;
+    if (this.reportLists.size >= 1000) this.reportLists.clear();
+    const rows = this.store.read.portal.acceptedReports(options);
+    this.reportLists.set(key, { token, rows });
+    rows.catch(() => this.reportLists.delete(key));
+    return rows;
+  }
+
   private ref(u: Unit | undefined): PublicUnitRef | null {
     return u ? { id: u.id, code: u.code, name: u.name } : null;
   }
@@ -257,7 +285,7 @@ export class PortalService {
   /** Every plan, newest first, with its progress; in force first. */
   async plans(): Promise<PublicPlanSummary[]> {
     const read = this.store.read;
-    const [plans, units] = await Promise.all([read.plans.list(), read.units.list()]);
+    const [plans, units] = await Promise.all([read.plans.list(), this.unitList()]);
     const byId = new Map(units.map((u) => [u.id, u]));
     const out: PublicPlanSummary[] = [];
     for (const p of plans) out.push((await this.model(p, byId)).summary);
@@ -272,7 +300,7 @@ export class PortalService {
   /** The newest accepted reports over every plan (the home page's "newest published items"). */
   async latestUpdates(limit = 8): Promise<PublicUpdate[]> {
     const read = this.store.read;
-    const [rows, plans, units] = await Promise.all([read.portal.acceptedReports({ limit }), read.plans.list(), read.units.list()]);
+    const [rows, plans, units] = await Promise.all([this.acceptedReports({ limit }), read.plans.list(), this.unitList()]);
     return this.updates(rows, new Map(plans.map((p) => [p.id, p.title])), new Map(units.map((u) => [u.id, u])));
   }
 
@@ -288,7 +316,7 @@ export class PortalService {
     const read = this.store.read;
     const plan = await read.plans.get(planId);
     if (!plan) return null;
-    const units = new Map((await read.units.list()).map((u) => [u.id, u]));
+    const units = new Map((await this.unitList()).map((u) => [u.id, u]));
     const model = await this.model(plan, units);
     const dims = new Map<string, PublicDimension>();
     for (const t of model.tasks) {
@@ -305,7 +333,7 @@ export class PortalService {
       const i = (DIMENSIONS as readonly (string | null)[]).indexOf(d);
       return i < 0 ? DIMENSIONS.length : i;
     };
-    const timelineRows = await read.portal.acceptedReports({ planId, limit: 30 });
+    const timelineRows = await this.acceptedReports({ planId, limit: 30 });
     return {
       ...model.summary,
       bases: plan.bases,
@@ -323,7 +351,7 @@ export class PortalService {
     const read = this.store.read;
     const plan = await read.plans.get(planId);
     if (!plan) return null;
-    const units = new Map((await read.units.list()).map((u) => [u.id, u]));
+    const units = new Map((await this.unitList()).map((u) => [u.id, u]));
     const model = await this.model(plan, units);
     const line = model.lines.get(taskId);
     if (!line) return null;
@@ -371,7 +399,7 @@ export class PortalService {
   /** One unit (commune, ward, office) by its code: its tasks in every plan and their public status. */
   async unit(code: string): Promise<PublicUnitPage | null> {
     const read = this.store.read;
-    const all = await read.units.list();
+    const all = await this.unitList();
     const unit = all.find((u) => u.code === code || u.code.toLowerCase() === code.toLowerCase());
     if (!unit || unit.kind === 'external') return null;
     const byId = new Map(all.map((u) => [u.id, u]));
@@ -390,7 +418,7 @@ export class PortalService {
       }
       plans.push({ plan: model.summary, tasks });
     }
-    const rows = await read.portal.acceptedReports({ unitId: unit.id, limit: 20 });
+    const rows = await this.acceptedReports({ unitId: unit.id, limit: 20 });
     const titles = new Map((await read.plans.list()).map((p) => [p.id, p.title]));
     return {
       unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind, parent: this.ref(unit.parentId === null ? undefined : byId.get(unit.parentId)) },
@@ -401,7 +429,7 @@ export class PortalService {
 
   /** Units of government and offices citizens may look up (no external bodies), communes and wards first. */
   async publicUnits(): Promise<Array<PublicUnitRef & { kind: string }>> {
-    const units = (await this.store.read.units.list()).filter((u) => u.kind !== 'external');
+    const units = (await this.unitList()).filter((u) => u.kind !== 'external');
     const rank = (k: string) => (k === 'commune' || k === 'ward' ? 0 : k === 'district' || k === 'province' ? 1 : 2);
     return units
       .sort((a, b) => rank(a.kind) - rank(b.kind) || collator.compare(a.name, b.name))

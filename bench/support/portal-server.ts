@@ -1,0 +1,27 @@
+/**
+ * The server of the portal load bench, in its own process (bench/portal-load.bench.ts starts it), so the
+ * load generator does not share its event loop: as `dondoc serve` does, the database migrated, the services,
+ * buildApp with the production logger (pino, info level, a line per request, to the log file the parent
+ * gives as stdout), listening on the given port. No background jobs: they would only add noise.
+ *
+ *   node --import tsx bench/support/portal-server.ts <database url> <port>
+ */
+import { openDatabase } from '../../src/db/connection.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { buildApp } from '../../src/server/app.js';
+import { createServices } from '../../src/services/index.js';
+
+const [url, port] = process.argv.slice(2);
+if (!url || !port) throw new Error('usage: portal-server.ts <database url> <port>');
+const handle = await openDatabase(url);
+await migrateToLatest(handle);
+const app = await buildApp(createServices(handle), { port: Number(port), host: '127.0.0.1' });
+const close = async () => {
+  setTimeout(() => process.exit(0), 5_000).unref();
+  await app.close();
+  await handle.close();
+  process.exit(0);
+};
+process.once('SIGTERM', close);
+process.once('SIGINT', close);
+await app.listen({ port: Number(port), host: '127.0.0.1' });
