@@ -95,7 +95,8 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 /** What a unit reports on one task, by the task's subject: realistic text and figures. */
 function resultOf(unitName: string, content: string, quarter: string, step: number, seed: string): Pick<EntryChange, 'status' | 'progress' | 'results' | 'difficulties'> {
   const n = (base: number, spread: number) => figure(seed, step, base, spread);
-  const c = content.toLocaleLowerCase('vi');
+  // The subject is in the task's opening words; later clauses mention other subjects in passing.
+  const c = content.slice(0, 160).toLocaleLowerCase('vi');
   const done = (results: string): Pick<EntryChange, 'status' | 'results' | 'difficulties'> => ({ status: 'done', results, difficulties: '' });
   const going = (progress: number, results: string, difficulties: string): Pick<EntryChange, 'status' | 'progress' | 'results' | 'difficulties'> => ({
     status: 'in_progress',
@@ -103,6 +104,21 @@ function resultOf(unitName: string, content: string, quarter: string, step: numb
     results,
     difficulties,
   });
+  if (/tham nhũng/.test(c)) {
+    return done(`Tuyên truyền Luật Phòng, chống tham nhũng tại ${n(4, 5)} buổi sinh hoạt với ${n(150, 120)} lượt người nghe; ${n(12, 10)} cán bộ, công chức kê khai tài sản, thu nhập đúng hạn; chưa phát hiện hành vi tham nhũng.`);
+  }
+  if (/một cửa/.test(c)) {
+    return done(`${unitName.startsWith('UBND') ? 'Bộ phận Một cửa' : 'Qua Bộ phận Một cửa, đơn vị'} tiếp nhận ${n(250, 200)} hồ sơ thủ tục hành chính, giải quyết đúng hạn ${Math.min(100, n(93, 4))}%, hồ sơ trễ hạn đều có văn bản xin lỗi và hẹn lại ngày trả kết quả; ${n(30, 20)} hồ sơ trả kết quả qua dịch vụ bưu chính công ích.`);
+  }
+  if (/rút ngắn|cải cách/.test(c)) {
+    return going(50, `Rà soát ${n(8, 8)} thủ tục hành chính, đề xuất rút ngắn thời gian giải quyết ${n(2, 3)} thủ tục lĩnh vực hộ tịch, chứng thực.`, 'Một số thủ tục phụ thuộc quy trình liên thông với cấp trên.');
+  }
+  if (/trang thông tin|cổng/.test(c)) {
+    return going(55, `Đăng ${n(30, 30)} tin, bài và ${n(8, 8)} văn bản chỉ đạo, điều hành lên trang thông tin điện tử; cập nhật đầy đủ chuyên mục công khai ngân sách, thủ tục hành chính.`, 'Cán bộ phụ trách trang thông tin kiêm nhiệm nhiều việc.');
+  }
+  if (/trực tuyến|dvc/.test(c)) {
+    return going(45, `Tỷ lệ hồ sơ nộp trực tuyến đạt ${n(35, 20)}%; hướng dẫn ${n(60, 80)} lượt người dân tạo tài khoản định danh điện tử và nộp hồ sơ trên Cổng Dịch vụ công quốc gia.`, 'Người cao tuổi còn ngại sử dụng dịch vụ công trực tuyến.');
+  }
   if (/hộ nghèo|cận nghèo|niêm yết danh sách/.test(c)) {
     return done(`Niêm yết công khai danh sách ${n(40, 30)} hộ nghèo và ${n(25, 20)} hộ cận nghèo tại trụ sở và ${n(5, 4)} nhà văn hóa thôn, khu phố trong 07 ngày; thông báo ${n(6, 4)} lượt trên hệ thống truyền thanh; không có ý kiến thắc mắc, khiếu nại.`);
   }
@@ -112,14 +128,11 @@ function resultOf(unitName: string, content: string, quarter: string, step: numb
   if (/ngân sách|thu, chi|thu chi/.test(c)) {
     return done(`Công khai dự toán và tình hình thực hiện thu, chi ngân sách ${quarter} bằng niêm yết tại trụ sở và trên trang thông tin điện tử: thu đạt ${n(48, 20)}% dự toán năm, chi đạt ${n(42, 18)}% dự toán năm.`);
   }
-  if (/giám sát/.test(c)) {
-    return going(50, `Ban Thanh tra nhân dân và Ban Giám sát đầu tư cộng đồng tổ chức ${n(2, 3)} cuộc giám sát (công trình đường bê tông nội đồng, chi trả chế độ chính sách); kiến nghị ${n(3, 4)} nội dung, đã được xem xét giải quyết.`, 'Thành viên Ban Thanh tra nhân dân còn kiêm nhiệm, kỹ năng giám sát chưa đồng đều.');
-  }
-  if (/thu hồi đất|quy hoạch|sử dụng đất/.test(c)) {
-    return going(40, `Công khai kế hoạch sử dụng đất năm 2025 và phương án bồi thường, hỗ trợ của ${n(2, 3)} dự án; tổ chức ${n(3, 3)} cuộc họp lấy ý kiến ${n(40, 60)} hộ dân bị ảnh hưởng.`, 'Một số hộ chưa thống nhất đơn giá bồi thường, đang tiếp tục vận động.');
-  }
   if (/đối thoại/.test(c)) {
     return done(`Tổ chức Hội nghị đối thoại giữa Chủ tịch UBND với Nhân dân ngày ${pad2(n(10, 15))}/${quarter === 'Quý II/2025' ? '05' : '08'}/2025, có ${n(80, 60)} người tham dự, ${n(12, 10)} ý kiến; đã trả lời trực tiếp ${n(9, 5)} ý kiến, các ý kiến còn lại được giao xử lý bằng văn bản.`);
+  }
+  if (/phổ biến|pháp luật|tài liệu/.test(c)) {
+    return done(`Biên soạn, phát hành ${n(800, 700)} tờ gấp, ${n(150, 100)} cuốn tài liệu phổ biến pháp luật; tổ chức ${n(5, 5)} buổi tuyên truyền tại thôn, khu phố với ${n(300, 200)} lượt người tham dự.`);
   }
   if (/tập huấn|bồi dưỡng/.test(c)) {
     return going(40, `Mở ${n(1, 2)} lớp tập huấn cho ${n(25, 20)} Trưởng thôn, khu phố, Chi hội trưởng và thành viên Ban Thanh tra nhân dân về quy trình công khai và giám sát.`, 'Kinh phí tập huấn còn hạn chế.');
@@ -127,23 +140,11 @@ function resultOf(unitName: string, content: string, quarter: string, step: numb
   if (/tiếp công dân/.test(c)) {
     return done(`Niêm yết lịch tiếp công dân tại trụ sở và trên trang thông tin điện tử; trong ${quarter} tiếp ${n(10, 15)} lượt công dân, tiếp nhận ${n(4, 6)} đơn kiến nghị, phản ánh, đã giải quyết xong ${n(3, 3)} đơn.`);
   }
-  if (/tham nhũng/.test(c)) {
-    return done(`Tuyên truyền Luật Phòng, chống tham nhũng tại ${n(4, 5)} buổi sinh hoạt với ${n(150, 120)} lượt người nghe; ${n(12, 10)} cán bộ, công chức kê khai tài sản, thu nhập đúng hạn; chưa phát hiện hành vi tham nhũng.`);
+  if (/giám sát/.test(c)) {
+    return going(50, `Ban Thanh tra nhân dân và Ban Giám sát đầu tư cộng đồng tổ chức ${n(2, 3)} cuộc giám sát (công trình đường bê tông nội đồng, chi trả chế độ chính sách); kiến nghị ${n(3, 4)} nội dung, đã được xem xét giải quyết.`, 'Thành viên Ban Thanh tra nhân dân còn kiêm nhiệm, kỹ năng giám sát chưa đồng đều.');
   }
-  if (/một cửa/.test(c)) {
-    return done(`Bộ phận Một cửa tiếp nhận ${n(250, 200)} hồ sơ thủ tục hành chính, giải quyết đúng hạn ${n(96, 4)}%, không có hồ sơ quá hạn; ${n(30, 20)} hồ sơ trả kết quả qua dịch vụ bưu chính công ích.`);
-  }
-  if (/rút ngắn|cải cách/.test(c)) {
-    return going(50, `Rà soát ${n(8, 8)} thủ tục hành chính, đề xuất rút ngắn thời gian giải quyết ${n(2, 3)} thủ tục lĩnh vực hộ tịch, chứng thực.`, 'Một số thủ tục phụ thuộc quy trình liên thông với cấp trên.');
-  }
-  if (/trực tuyến|dvc/.test(c)) {
-    return going(45, `Tỷ lệ hồ sơ nộp trực tuyến đạt ${n(35, 20)}%; hướng dẫn ${n(60, 80)} lượt người dân tạo tài khoản định danh điện tử và nộp hồ sơ trên Cổng Dịch vụ công quốc gia.`, 'Người cao tuổi còn ngại sử dụng dịch vụ công trực tuyến.');
-  }
-  if (/trang thông tin|cổng/.test(c)) {
-    return going(55, `Đăng ${n(30, 30)} tin, bài và ${n(8, 8)} văn bản chỉ đạo, điều hành lên trang thông tin điện tử; cập nhật đầy đủ chuyên mục công khai ngân sách, thủ tục hành chính.`, 'Cán bộ phụ trách trang thông tin kiêm nhiệm nhiều việc.');
-  }
-  if (/phổ biến|pháp luật|tài liệu/.test(c)) {
-    return done(`Biên soạn, phát hành ${n(800, 700)} tờ gấp, ${n(150, 100)} cuốn tài liệu phổ biến pháp luật; tổ chức ${n(5, 5)} buổi tuyên truyền tại thôn, khu phố với ${n(300, 200)} lượt người tham dự.`);
+  if (/thu hồi đất|quy hoạch|sử dụng đất/.test(c)) {
+    return going(40, `Công khai kế hoạch sử dụng đất năm 2025 và phương án bồi thường, hỗ trợ của ${n(2, 3)} dự án; tổ chức ${n(3, 3)} cuộc họp lấy ý kiến ${n(40, 60)} hộ dân bị ảnh hưởng.`, 'Một số hộ chưa thống nhất đơn giá bồi thường, đang tiếp tục vận động.');
   }
   if (/tuyên truyền/.test(c)) {
     return done(`Tổ chức ${n(6, 6)} buổi tuyên truyền tại các thôn, khu phố với ${n(350, 250)} lượt người dân tham dự; phát ${n(20, 20)} tin, bài trên hệ thống truyền thanh.`);

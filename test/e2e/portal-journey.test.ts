@@ -151,7 +151,7 @@ describe.runIf(browserAvailable())('a citizen without JavaScript: home → plan 
     expect(lines[0]).toBe('STT,Họ và tên chủ hộ,"Thôn, khu phố",Phân loại');
     expect(lines.length).toBe(rows + 1);
     // Row by row, the file holds what the page shows.
-    const shown = await page.locator('main table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const shown = await page.locator('main table tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
     expect(lines.slice(1).map(parseCsvLine)).toEqual(shown);
     expect(csv).not.toMatch(/điện thoại|CCCD|CMND|\b0\d{9,10}\b|\b\d{12}\b/i);
 
