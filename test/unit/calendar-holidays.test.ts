@@ -27,6 +27,9 @@ describe('the Vietnamese lunar calendar (Hồ Ngọc Đức, UTC+7)', () => {
   it('reckons at UTC+7: Tết 1985 was a month apart in Hà Nội and Beijing', () => {
     expect(lunarNewYear(1985)).toBe('1985-01-21');
     expect(lunarToSolar(1, 1, 1985, false, 8)).toBe('1985-02-20');
+    // 2007: the new moon fell late on 17/02 in Hà Nội, after midnight in Beijing.
+    expect(lunarNewYear(2007)).toBe('2007-02-17');
+    expect(lunarToSolar(1, 1, 2007, false, 8)).toBe('2007-02-18');
   });
 
   it('finds leap months, and refuses a leap month the year does not have', () => {
