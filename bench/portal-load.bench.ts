@@ -12,7 +12,8 @@
  * The load generator is autocannon in this process: `connections` keep-alive connections, each cycling over
  * the public paths (home, plans, a plan, a task page, a commune, search, disclosures list, item and CSV,
  * Atom feed, reception schedule, dossier look-up, sitemap), every other one sent a second time with
- * If-None-Match set to the ETag fetched before the run (answered 304). The server runs in a child process
+ * If-None-Match set to the ETag fetched before the run (answered 304), after a 5-s warm-up with 20
+ * connections (not counted). The server runs in a child process
  * so the generator's CPU does not slow its event loop (on 2 cores they still compete for the machine).
  * Reported: requests/s, latency p50/p95/p99/max (each response's time as autocannon measures it), answers
  * by status, non-2xx/3xx answers, errors and timeouts (10 s), and the server's CPU time per request. Exits 1
@@ -32,6 +33,7 @@ import { loadDemo } from '../src/demo/load.js';
 import { SYSTEM_ACTOR } from '../src/domain/accounts/actor.js';
 import { createServices, type Services } from '../src/services/index.js';
 import { percentile } from './support/measure.js';
+import { runReaders } from './support/readers.js';
 import { generateProvince } from './support/province.js';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -156,27 +158,54 @@ async function runEngine(engine: string, url: string, dir: string): Promise<Row>
       if (res.status !== 200) throw new Error(`${path}: ${res.status} before the run`);
       requests.push({ method: 'GET', path });
       const etag = res.headers.get('etag');
-      if (etag && i % 2 === 0) requests.push({ method: 'GET', path, headers: { 'if-none-match': etag } });
+      if (etag && i % 2 === 0 && process.env.LOAD_CONDITIONAL !== '0') requests.push({ method: 'GET', path, headers: { 'if-none-match': etag } });
     }
     console.log(`${engine} ${data}: ${paths.length} paths, ${requests.length} requests per cycle (${requests.length - paths.length} with If-None-Match)`);
+    // Warm-up (not measured): JIT and every plan model built, as on a server that has been up a while.
+    // Without it the first burst of 500 requests meets a cold server, some wait past the timeout, and
+    // autocannon's timed-out connections kept timing out every 10 s after (seen on SQLite).
+    await autocannon({ url: base, connections: 20, duration: 5, timeout: 10, requests });
     const latencies: number[] = [];
+    /** LOAD_BY_PATH=1: client-side times per path as well. */
+    const byPath = new Map<string, number[]>();
     const statuses = new Map<number, number>();
     const load0 = loadavg()[0]!;
     const cpu0 = cpuSeconds(child.pid);
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      // Each connection starts its cycle at a different path, so the paths are read evenly from the first second.
-      let next = 0;
-      const setupClient = (client: autocannon.Client) => {
-        const k = next++ % requests.length;
-        client.setRequests([...requests.slice(k), ...requests.slice(0, k)]);
-      };
-      const instance = autocannon({ url: base, connections, duration: seconds, timeout: 10, requests, setupClient }, (err, res) => (err ? reject(err) : resolve(res)));
-      instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-        latencies.push(responseTime);
-        statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+    let errors = 0;
+    let timeouts = 0;
+    if (process.env.LOAD_CLIENT === 'http') {
+      const r = await runReaders({ host: '127.0.0.1', port, connections, seconds, timeoutMs: 10_000, requests: requests.map((q) => ({ path: q.path!, ...(q.headers ? { headers: q.headers as Record<string, string> } : {}) })) });
+      for (const ms of r.latencies) latencies.push(ms);
+      for (const [code, n] of r.statuses) statuses.set(code, n);
+      if (process.env.LOAD_BY_PATH) for (const [path, list] of r.byPath) byPath.set(path, list);
+      errors = r.errors;
+      timeouts = r.timeouts;
+    } else {
+      const result = await new Promise<autocannon.Result>((resolve, reject) => {
+        // Each connection starts its cycle at a different path, so the paths are read evenly from the first second.
+        let next = 0;
+        const setupClient = (client: autocannon.Client) => {
+          const k = next++ % requests.length;
+          client.setRequests([...requests.slice(k), ...requests.slice(0, k)]);
+        };
+        const instance = autocannon({ url: base, connections, duration: seconds, timeout: 10, requests, setupClient }, (err, res) => (err ? reject(err) : resolve(res)));
+        instance.on('response', (client, statusCode, _bytes, responseTime) => {
+          latencies.push(responseTime);
+          if (process.env.LOAD_BY_PATH) {
+            const path = (client as unknown as { requestIterator: { currentRequest: { path: string } } }).requestIterator.currentRequest.path;
+            (byPath.get(path) ?? byPath.set(path, []).get(path)!).push(responseTime);
+          }
+          statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+        });
       });
-    });
+      errors = result.errors;
+      timeouts = result.timeouts;
+    }
     const cpu1 = cpuSeconds(child.pid);
+    for (const [path, list] of byPath) {
+      list.sort((a, b) => a - b);
+      console.log(`  ${path}: ${list.length} answers, p50 ${percentile(list, 0.5).toFixed(0)} ms, p99 ${percentile(list, 0.99).toFixed(0)} ms, max ${list[list.length - 1]!.toFixed(0)} ms`);
+    }
     latencies.sort((a, b) => a - b);
     let bad = 0;
     for (const [code, n] of statuses) if (code < 200 || code >= 400) bad += n;
@@ -193,8 +222,8 @@ async function runEngine(engine: string, url: string, dir: string): Promise<Row>
       ok: statuses.get(200) ?? 0,
       notModified: statuses.get(304) ?? 0,
       bad,
-      errors: result.errors,
-      timeouts: result.timeouts,
+      errors,
+      timeouts,
       cpuMs: cpu0 === null || cpu1 === null || total === 0 ? null : ((cpu1 - cpu0) * 1000) / total,
       load: `${load0.toFixed(1)}–${loadavg()[0]!.toFixed(1)}`,
     };

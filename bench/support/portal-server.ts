@@ -24,4 +24,4 @@ const close = async () => {
 };
 process.once('SIGTERM', close);
 process.once('SIGINT', close);
-await app.listen({ port: Number(port), host: '127.0.0.1' });
+await app.listen({ port: Number(port), host: '127.0.0.1', ...(process.env.PORTAL_BACKLOG ? { backlog: Number(process.env.PORTAL_BACKLOG) } : {}) });
