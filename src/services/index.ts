@@ -20,7 +20,7 @@ import { ReminderService, reminderSettingsFromEnv, type ReminderOptions } from '
 import { ExtensionService } from './extension-service.js';
 import { ScheduleEventService } from './schedule-event-service.js';
 import { ReportListService } from './report-list-service.js';
-import { ContributionService } from './contribution-service.js';
+import { CoordinationService } from './coordination-service.js';
 import { DisclosureService } from './disclosure-service.js';
 import { PortalService } from './portal-service.js';
 import { ReceptionService } from './reception-service.js';
@@ -65,7 +65,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     reportList: new ReportListService(store, clock),
     extensions: new ExtensionService(store, audit, clock),
     scheduleEvents: new ScheduleEventService(store, audit, clock),
-    contributions: new ContributionService(store, audit, clock, reporting),
+    coordination: new CoordinationService(store, audit, clock, reporting),
     consolidation: new ConsolidationService(store, clock),
     evidence: new EvidenceService(store, audit, clock),
     dashboard: new DashboardService(store, clock),

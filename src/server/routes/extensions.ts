@@ -90,7 +90,7 @@ export async function extensionRoutes(app: FastifyInstance, services: Services):
     '/rounds/:id/contribution',
     { schema: { tags: ['reporting'], params: IdParams, body: ContributionBody }, preValidation: emptyBodyIsObject },
     async (request, reply) => {
-      const { created, report } = await services.contributions.contribute(authOf(request).actor, request.params.id, request.body);
+      const { created, report } = await services.coordination.contribute(authOf(request).actor, request.params.id, request.body);
       return reply
         .status(created ? 201 : 200)
         .header('ETag', `"${report.version}"`)

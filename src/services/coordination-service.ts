@@ -12,13 +12,15 @@ import type { ReportingService, ReportView } from './reporting-service.js';
 const EMPTY_NARRATIVE = { results: '', shortcomings: '', causes: '', proposals: '' };
 
 /**
- * Coordinating units' contributions (issue 4, item 2: "coordinating units may add their contribution").
+ * Coordination: coordinating units' word in a round (issue 4, item 2: "coordinating units may add their contribution").
  * A round opens reports for the units that LEAD tasks active in its period; a unit that only coordinates
  * asks for its own report, which lists the tasks it coordinates in the period as entries with role
  * 'coordinating'. A unit that also leads gets those entries added to the report it already has (while it
  * is a draft or returned). Same versions and audit as every other report write.
  */
-export class ContributionService {
+// Named CoordinationService since issue 6: "Contribution" (PRODUCT.md §3) is the voluntary contribution
+// of the campaign ledger (campaign-service.ts). The HTTP path /rounds/:id/contribution is kept.
+export class CoordinationService {
   constructor(
     private readonly store: Store,
     private readonly audit: AuditService,
