@@ -7,7 +7,8 @@
  *
  *   npx tsx bench/portal-load.bench.ts [seconds] [connections] [--province]        # default 60 s, 500
  *   DATABASE_URL_TEST=postgres://postgres@127.0.0.1:5432/test npx tsx bench/portal-load.bench.ts [seconds] [connections]
- *   LOAD_ONLY=sqlite|postgres (one engine)
+ *   LOAD_ONLY=sqlite|postgres (one engine), LOAD_TIMEOUT=<s> (default 10), LOAD_CLIENT=http (node:http readers
+ *   instead of autocannon), LOAD_BY_PATH=1 (client times per path), LOAD_CONDITIONAL=0 (no If-None-Match)
  *
  * The load generator is autocannon in this process: `connections` keep-alive connections, each cycling over
  * the public paths (home, plans, a plan, a task page, a commune, search, disclosures list, item and CSV,
@@ -16,7 +17,7 @@
  * connections (not counted). The server runs in a child process
  * so the generator's CPU does not slow its event loop (on 2 cores they still compete for the machine).
  * Reported: requests/s, latency p50/p95/p99/max (each response's time as autocannon measures it), answers
- * by status, non-2xx/3xx answers, errors and timeouts (10 s), and the server's CPU time per request. Exits 1
+ * by status, non-2xx/3xx answers, errors and timeouts (LOAD_TIMEOUT, 10 s), and the server's CPU time per request. Exits 1
  * on any error, timeout or answer outside 2xx/3xx. Prints a markdown table at the end.
  */
 import { spawn } from 'node:child_process';
@@ -41,6 +42,8 @@ const seconds = Number(args[0] ?? 60);
 const connections = Number(args[1] ?? 500);
 const province = process.argv.includes('--province');
 const root = join(import.meta.dirname, '..');
+/** Seconds without an answer before a request counts as a timeout (LOAD_TIMEOUT). */
+const timeoutS = Number(process.env.LOAD_TIMEOUT ?? 10);
 
 interface Row {
   engine: string;
@@ -174,7 +177,7 @@ async function runEngine(engine: string, url: string, dir: string): Promise<Row>
     let errors = 0;
     let timeouts = 0;
     if (process.env.LOAD_CLIENT === 'http') {
-      const r = await runReaders({ host: '127.0.0.1', port, connections, seconds, timeoutMs: 10_000, requests: requests.map((q) => ({ path: q.path!, ...(q.headers ? { headers: q.headers as Record<string, string> } : {}) })) });
+      const r = await runReaders({ host: '127.0.0.1', port, connections, seconds, timeoutMs: timeoutS * 1000, requests: requests.map((q) => ({ path: q.path!, ...(q.headers ? { headers: q.headers as Record<string, string> } : {}) })) });
       for (const ms of r.latencies) latencies.push(ms);
       for (const [code, n] of r.statuses) statuses.set(code, n);
       if (process.env.LOAD_BY_PATH) for (const [path, list] of r.byPath) byPath.set(path, list);
@@ -188,7 +191,7 @@ async function runEngine(engine: string, url: string, dir: string): Promise<Row>
           const k = next++ % requests.length;
           client.setRequests([...requests.slice(k), ...requests.slice(0, k)]);
         };
-        const instance = autocannon({ url: base, connections, duration: seconds, timeout: 10, requests, setupClient }, (err, res) => (err ? reject(err) : resolve(res)));
+        const instance = autocannon({ url: base, connections, duration: seconds, timeout: timeoutS, requests, setupClient }, (err, res) => (err ? reject(err) : resolve(res)));
         instance.on('response', (client, statusCode, _bytes, responseTime) => {
           latencies.push(responseTime);
           if (process.env.LOAD_BY_PATH) {
@@ -261,7 +264,7 @@ async function main(): Promise<void> {
     if (!process.env.LOAD_KEEP) rmSync(dir, { recursive: true, force: true });
     else console.log(`kept ${dir}`);
   }
-  console.log(`\n${connections} connections, ${seconds} s\n`);
+  console.log(`\n${connections} connections, ${seconds} s, timeout ${timeoutS} s, client ${process.env.LOAD_CLIENT === 'http' ? 'node:http' : 'autocannon'}\n`);
   console.log('| engine | data | load avg | requests | requests/s | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | 200 | 304 | non-2xx/3xx | errors | timeouts | server CPU a request |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
