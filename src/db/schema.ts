@@ -498,6 +498,49 @@ export interface SubscriptionTokenTable {
   expiresAt: string | null;
 }
 
+/** A satisfaction survey (khảo sát) of a unit; questions as JSON (domain/surveys Question[]). */
+export interface SurveyTable {
+  id: Generated<number>;
+  unitId: number;
+  subjectKind: 'service' | 'unit';
+  serviceArea: string | null;
+  title: string;
+  description: string;
+  status: 'draft' | 'published' | 'closed';
+  opensOn: string | null;
+  closesOn: string | null;
+  questions: string;
+  template: string | null;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  closedAt: string | null;
+  version: Generated<number>;
+}
+
+/** One answer to a survey; the browser session only as the SHA-256 of its cookie. */
+export interface SurveyResponseTable {
+  id: Generated<number>;
+  surveyId: number;
+  sessionHash: string;
+  answers: string;
+  submittedAt: string;
+}
+
+/** A free-text answer, public only once approved. */
+export interface SurveyCommentTable {
+  id: Generated<number>;
+  surveyId: number;
+  responseId: number;
+  questionId: string;
+  body: string;
+  status: 'pending' | 'approved' | 'hidden';
+  submittedAt: string;
+  moderatedBy: number | null;
+  moderatedAt: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -533,6 +576,9 @@ export interface Database {
   dossiers: DossierTable;
   subscriptions: SubscriptionTable;
   subscriptionTokens: SubscriptionTokenTable;
+  surveys: SurveyTable;
+  surveyResponses: SurveyResponseTable;
+  surveyComments: SurveyCommentTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -27,6 +27,7 @@ import { ReceptionService } from './reception-service.js';
 import { DossierService } from './dossier-service.js';
 import { SubscriptionService, type FollowOptions } from './subscription-service.js';
 import { RegisterImportService } from './register-import-service.js';
+import { SurveyService } from './survey-service.js';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -83,6 +84,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     reception: new ReceptionService(store, audit, clock),
     dossiers,
     registerImport: new RegisterImportService(store, dossiers),
+    surveys: new SurveyService(store, audit, clock),
   };
 }
 

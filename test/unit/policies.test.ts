@@ -163,6 +163,40 @@ describe('the permission matrix (role × unit × action)', () => {
     }
   }
 
+  // Surveys: the coordinator of Đông Hòa builds them for any unit of the thị xã; the leader moderates too.
+  for (const who of Object.keys(people) as Array<keyof typeof people>) {
+    const isAdmin = who === 'admin';
+    for (const [unitId, inHerWard, inTown] of [[6, true, true], [7, false, true], [2, false, false]] as const) {
+      const reads = who === 'hoavinh' ? inHerWard : isAdmin || inTown;
+      cases.push([who, 'read', 'Survey' as never, { unitId }, reads]);
+      cases.push([who, 'list', 'Survey' as never, { unitId }, reads]);
+      cases.push([who, 'create', 'Survey' as never, { unitId }, isAdmin || (inTown && who === 'noivu')]);
+      cases.push([who, 'update', 'Survey' as never, { unitId }, isAdmin || (inTown && who === 'noivu')]);
+      cases.push([who, 'review', 'Survey' as never, { unitId }, isAdmin || (inTown && (who === 'noivu' || who === 'chutich'))]);
+    }
+  }
+
+  // Feedback: Hòa Vinh's officer works her ward's cases; the coordinator of Đông Hòa works and reassigns any in the thị xã.
+  for (const who of Object.keys(people) as Array<keyof typeof people>) {
+    const isAdmin = who === 'admin';
+    for (const [unitId, inHerWard, inTown] of [[6, true, true], [7, false, true], [2, false, false]] as const) {
+      const reads = who === 'hoavinh' ? inHerWard : isAdmin || inTown;
+      const works = isAdmin || (who === 'hoavinh' && inHerWard) || (who === 'noivu' && inTown);
+      cases.push([who, 'list', 'Feedback' as never, { unitId }, reads]);
+      cases.push([who, 'read', 'Feedback' as never, { unitId }, reads]);
+      cases.push([who, 'create', 'Feedback' as never, { unitId }, works]);
+      cases.push([who, 'update', 'Feedback' as never, { unitId }, works]);
+      cases.push([who, 'review', 'Feedback' as never, { unitId }, isAdmin || (who === 'noivu' && inTown)]);
+    }
+  }
+
+  // The working calendar: read by all, changed by IT staff only.
+  for (const who of Object.keys(people) as Array<keyof typeof people>) {
+    cases.push([who, 'read', 'WorkingCalendar' as never, {}, true]);
+    cases.push([who, 'list', 'WorkingCalendar' as never, {}, true]);
+    cases.push([who, 'update', 'WorkingCalendar' as never, {}, who === 'admin']);
+  }
+
   it.each(cases)('%s: %s %s %j → %s', (who, action, subject, resource, allowed) => {
     expect(can(people[who], action as never, subject, resource as never)).toBe(allowed);
   });

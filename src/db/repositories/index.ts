@@ -17,6 +17,7 @@ import { ReportingRepository } from './reporting.js';
 import { SessionRepository } from './sessions.js';
 import { StandingRepository } from './standing.js';
 import { SubscriptionRepository } from './subscriptions.js';
+import { SurveyRepository } from './surveys.js';
 import { UnitRepository } from './units.js';
 import { UserRepository } from './users.js';
 
@@ -42,6 +43,7 @@ export function repositories(db: Kysely<Database>) {
     dossiers: new DossierRepository(db),
     portal: new PortalRepository(db),
     subscriptions: new SubscriptionRepository(db),
+    surveys: new SurveyRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

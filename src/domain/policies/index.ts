@@ -46,6 +46,8 @@ export interface Subjects extends Record<string, unknown> {
   Procedure: { unitId: number };
   /** A dossier received at a unit's one-stop desk. */
   Dossier: { unitId: number };
+  /** A satisfaction survey (khảo sát) of a unit. */
+  Survey: { unitId: number };
 }
 
 const policies = new PolicySet<Subjects, Action>();
@@ -128,6 +130,13 @@ allow('Disclosure', ['create', 'update', 'submit'], (actor, d) => isAdmin(actor)
 allow('Disclosure', 'review', (actor, d) => isAdmin(actor) || (overseesUnits(actor) && inScope(actor, d.unitId)));
 allow('Disclosure', 'revoke', (actor, d) => isAdmin(actor) || ((actor.role === 'unit_officer' || overseesUnits(actor)) && inScope(actor, d.unitId)));
 allow('Disclosure', ['list', 'read'], (actor, d) => isAdmin(actor) || inScope(actor, d.unitId));
+
+// Satisfaction surveys: the coordinator of the unit's government (or IT staff) builds, publishes and closes
+// them; the coordinator or leader moderates free-text answers ('review'); whoever's scope holds the unit reads
+// the survey and its full results. Which state allows which step is the service's business (409).
+allow('Survey', ['create', 'update'], (actor, s) => isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, s.unitId)));
+allow('Survey', 'review', (actor, s) => isAdmin(actor) || (overseesUnits(actor) && inScope(actor, s.unitId)));
+allow('Survey', ['list', 'read'], (actor, s) => isAdmin(actor) || inScope(actor, s.unitId));
 
 // A plan's overview (dashboard, consolidated round) is for those who follow the plan for its government:
 // its coordinators, leaders and supervisors, and IT staff.

@@ -17,6 +17,7 @@ import { disclosureRoutes } from './disclosures.js';
 import { extensionRoutes } from './extensions.js';
 import { notificationRoutes } from './notifications.js';
 import { receptionRoutes } from './reception.js';
+import { surveyRoutes } from './surveys.js';
 
 /** Every route of /api/v1, given the services built by the composition root. */
 export function apiRoutes(services: Services) {
@@ -36,6 +37,7 @@ export function apiRoutes(services: Services) {
     await extensionRoutes(api, services);
     await notificationRoutes(api, services);
     await receptionRoutes(api, services);
+    await surveyRoutes(api, services);
     await deadlineRoutes(api);
     api.setNotFoundHandler({}, (request, reply) =>
       reply.status(404).send(errorBody('not_found', `Không có đường dẫn API ${request.method} ${request.url.split('?')[0]}.`)),

@@ -1,0 +1,3 @@
+export * from './model.js';
+export * from './results.js';
+export * from './sipas.js';
