@@ -541,6 +541,19 @@ export interface SurveyCommentTable {
   moderatedAt: string | null;
 }
 
+/** A date an admin changed from the default working calendar (migration 0012); cleared rows stay, versioned. */
+export interface CalendarDayTable {
+  /** YYYY-MM-DD. */
+  date: string;
+  kind: 'off' | 'working';
+  name: string;
+  note: string | null;
+  clearedAt: string | null;
+  updatedBy: number | null;
+  updatedAt: string;
+  version: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -576,6 +589,7 @@ export interface Database {
   dossiers: DossierTable;
   subscriptions: SubscriptionTable;
   subscriptionTokens: SubscriptionTokenTable;
+  calendarDays: CalendarDayTable;
   surveys: SurveyTable;
   surveyResponses: SurveyResponseTable;
   surveyComments: SurveyCommentTable;

@@ -3,6 +3,7 @@ import { createStore } from '../db/repositories/index.js';
 import { AccountService } from './account-service.js';
 import { ApiTokenService } from './api-token-service.js';
 import { AuditService } from './audit-service.js';
+import { CalendarService } from './calendar-service.js';
 import { AuthService } from './auth-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { argon2Hasher, type PasswordHasher } from './passwords.js';
@@ -51,6 +52,8 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
   const mailer = options.mailer ?? mailerFromConfig(mail);
   const reporting = new ReportingService(store, audit, clock);
   const dossiers = new DossierService(store, audit, clock);
+  // One instance: it keeps the working calendar between requests, and other services count with it.
+  const calendar = new CalendarService(store, audit, clock);
   return {
     database,
     clock,
@@ -81,6 +84,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     portal: new PortalService(store, clock),
     // Its own DisclosureService reads the public list (stateless: the same answers as `disclosures`).
     follow: new SubscriptionService(store, audit, clock, new DisclosureService(store, audit, clock), mailer, { publicUrl: mail.publicUrl, ...options.follow }),
+    calendar,
     reception: new ReceptionService(store, audit, clock),
     dossiers,
     registerImport: new RegisterImportService(store, dossiers),

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { ApiTokenRepository } from './api-tokens.js';
 import { AuditRepository } from './audit.js';
+import { CalendarRepository } from './calendar.js';
 import { DisclosureRepository } from './disclosures.js';
 import { ExtensionRepository } from './extensions.js';
 import { DossierRepository } from './dossiers.js';
@@ -43,6 +44,7 @@ export function repositories(db: Kysely<Database>) {
     dossiers: new DossierRepository(db),
     portal: new PortalRepository(db),
     subscriptions: new SubscriptionRepository(db),
+    calendar: new CalendarRepository(db),
     surveys: new SurveyRepository(db),
   };
 }

@@ -46,6 +46,8 @@ export interface Subjects extends Record<string, unknown> {
   Procedure: { unitId: number };
   /** A dossier received at a unit's one-stop desk. */
   Dossier: { unitId: number };
+  /** The working calendar: the days off and make-up working days that deadlines count with. */
+  WorkingCalendar: Record<string, never>;
   /** A satisfaction survey (khảo sát) of a unit. */
   Survey: { unitId: number };
 }
@@ -137,6 +139,11 @@ allow('Disclosure', ['list', 'read'], (actor, d) => isAdmin(actor) || inScope(ac
 allow('Survey', ['create', 'update'], (actor, s) => isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, s.unitId)));
 allow('Survey', 'review', (actor, s) => isAdmin(actor) || (overseesUnits(actor) && inScope(actor, s.unitId)));
 allow('Survey', ['list', 'read'], (actor, s) => isAdmin(actor) || inScope(actor, s.unitId));
+
+// The working calendar: every signed-in user sees which days count (deadlines depend on it); only IT staff
+// record the days off and make-up days the government announces each year.
+allow('WorkingCalendar', ['list', 'read'], () => true);
+allow('WorkingCalendar', 'update', isAdmin);
 
 // A plan's overview (dashboard, consolidated round) is for those who follow the plan for its government:
 // its coordinators, leaders and supervisors, and IT staff.

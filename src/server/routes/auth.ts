@@ -32,6 +32,7 @@ export function abilities(actor: Actor) {
     scheduleReception: forSomeIssuer((id) => can(actor, 'create', 'ReceptionSlot', { unitId: id ?? 0 })),
     importProcedures: forSomeIssuer((id) => can(actor, 'create', 'Procedure', { unitId: id ?? 0 })),
     enterDossiers: forSomeIssuer((id) => can(actor, 'create', 'Dossier', { unitId: id ?? 0 })),
+    editCalendar: can(actor, 'update', 'WorkingCalendar', {}),
   };
 }
 

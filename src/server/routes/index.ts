@@ -4,6 +4,7 @@ import { errorBody } from '../errors.js';
 import { apiTokenRoutes } from './api-tokens.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { calendarRoutes } from './calendar.js';
 import { deadlineRoutes } from './deadlines.js';
 import { unitRoutes } from './units.js';
 import { userRoutes } from './users.js';
@@ -37,6 +38,7 @@ export function apiRoutes(services: Services) {
     await extensionRoutes(api, services);
     await notificationRoutes(api, services);
     await receptionRoutes(api, services);
+    await calendarRoutes(api, services);
     await surveyRoutes(api, services);
     await deadlineRoutes(api);
     api.setNotFoundHandler({}, (request, reply) =>
