@@ -554,6 +554,74 @@ export interface CalendarDayTable {
   version: number;
 }
 
+/** A citizen's feedback, complaint or denunciation (0011); the sender is in feedback_senders. */
+export interface FeedbackCaseTable {
+  id: Generated<number>;
+  code: string;
+  kind: 'feedback' | 'complaint' | 'denunciation';
+  topic: string;
+  communeId: number;
+  unitId: number;
+  description: string;
+  channel: string;
+  status: 'received' | 'assigned' | 'in_progress' | 'answered' | 'closed' | 'rejected' | 'reopened';
+  receivedAt: string;
+  receivedOn: string;
+  acceptedOn: string | null;
+  complexity: 'normal' | 'complex' | 'very_complex';
+  dueDate: string;
+  dueExplanation: string;
+  consent: number;
+  duplicateOf: number | null;
+  answer: string | null;
+  answeredAt: string | null;
+  answerPublic: number;
+  publicQuestion: string | null;
+  publishedAt: string | null;
+  rejectReason: string | null;
+  rating: number | null;
+  ratedAt: string | null;
+  closedAt: string | null;
+  createdBy: number | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** Who sent a case: never selected by a public query. */
+export interface FeedbackSenderTable {
+  caseId: number;
+  name: string | null;
+  contact: string | null;
+}
+
+export interface FeedbackMessageTable {
+  id: Generated<number>;
+  caseId: number;
+  kind: 'status' | 'answer' | 'note' | 'rating';
+  status: string;
+  body: string | null;
+  actorId: number | null;
+  createdAt: string;
+}
+
+export interface FeedbackAttachmentTable {
+  id: Generated<number>;
+  caseId: number;
+  fileHash: string;
+  name: string;
+  mime: string;
+  size: number;
+  createdAt: string;
+}
+
+/** One counted request of a rate limit; `key` is a hash (an address is never stored as is). */
+export interface RateEventTable {
+  id: Generated<number>;
+  bucket: string;
+  key: string;
+  at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -589,6 +657,11 @@ export interface Database {
   dossiers: DossierTable;
   subscriptions: SubscriptionTable;
   subscriptionTokens: SubscriptionTokenTable;
+  feedbackCases: FeedbackCaseTable;
+  feedbackSenders: FeedbackSenderTable;
+  feedbackMessages: FeedbackMessageTable;
+  feedbackAttachments: FeedbackAttachmentTable;
+  rateEvents: RateEventTable;
   calendarDays: CalendarDayTable;
   surveys: SurveyTable;
   surveyResponses: SurveyResponseTable;

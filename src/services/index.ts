@@ -28,6 +28,7 @@ import { ReceptionService } from './reception-service.js';
 import { DossierService } from './dossier-service.js';
 import { SubscriptionService, type FollowOptions } from './subscription-service.js';
 import { RegisterImportService } from './register-import-service.js';
+import { FeedbackService, type FeedbackOptions } from './feedback-service.js';
 import { SurveyService } from './survey-service.js';
 
 export interface ServiceOptions {
@@ -37,6 +38,7 @@ export interface ServiceOptions {
   mailer?: Mailer;
   reminders?: Partial<ReminderOptions>;
   follow?: Partial<FollowOptions>;
+  feedback?: FeedbackOptions;
 }
 
 /**
@@ -88,6 +90,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     reception: new ReceptionService(store, audit, clock),
     dossiers,
     registerImport: new RegisterImportService(store, dossiers),
+    feedback: new FeedbackService(store, audit, clock, options.feedback),
     surveys: new SurveyService(store, audit, clock),
   };
 }

@@ -10,6 +10,7 @@ import { disclosures } from './0007_disclosures.js';
 import { reception } from './0008_reception.js';
 import { subscriptions } from './0009_subscriptions.js';
 import { publicStanding } from './0010_public_standing.js';
+import { feedback } from './0011_feedback.js';
 import { workingCalendar } from './0012_working_calendar.js';
 import { surveys } from './0013_surveys.js';
 
@@ -29,6 +30,7 @@ export function allMigrations(ctx: MigrationContext): Record<string, Migration> 
     '0008_reception': reception(ctx),
     '0009_subscriptions': subscriptions(ctx),
     '0010_public_standing': publicStanding(ctx),
+    '0011_feedback': feedback(ctx),
     '0012_working_calendar': workingCalendar(ctx),
     '0013_surveys': surveys(ctx),
   };

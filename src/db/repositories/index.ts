@@ -6,6 +6,7 @@ import { AuditRepository } from './audit.js';
 import { CalendarRepository } from './calendar.js';
 import { DisclosureRepository } from './disclosures.js';
 import { ExtensionRepository } from './extensions.js';
+import { FeedbackRepository } from './feedback.js';
 import { DossierRepository } from './dossiers.js';
 import { ReceptionRepository } from './reception.js';
 import { LeaseRepository } from './leases.js';
@@ -44,6 +45,7 @@ export function repositories(db: Kysely<Database>) {
     dossiers: new DossierRepository(db),
     portal: new PortalRepository(db),
     subscriptions: new SubscriptionRepository(db),
+    feedback: new FeedbackRepository(db),
     calendar: new CalendarRepository(db),
     surveys: new SurveyRepository(db),
   };

@@ -46,6 +46,8 @@ export interface Subjects extends Record<string, unknown> {
   Procedure: { unitId: number };
   /** A dossier received at a unit's one-stop desk. */
   Dossier: { unitId: number };
+  /** A citizen's feedback, complaint or denunciation, handled by a unit (the reception desk for the last two). */
+  Feedback: { unitId: number };
   /** The working calendar: the days off and make-up working days that deadlines count with. */
   WorkingCalendar: Record<string, never>;
   /** A satisfaction survey (khảo sát) of a unit. */
@@ -123,6 +125,13 @@ allow('ReceptionSlot', ['create', 'update'], (actor, slot) => isAdmin(actor) || 
 allow('Procedure', 'create', (actor, p) => isAdmin(actor) || ((actor.role === 'unit_officer' || actor.role === 'coordinator') && inScope(actor, p.unitId)));
 allow('Dossier', ['list', 'read'], (actor, d) => isAdmin(actor) || inScope(actor, d.unitId));
 allow('Dossier', ['create', 'update'], (actor, d) => isAdmin(actor) || (actor.role === 'unit_officer' && inScope(actor, d.unitId)));
+
+// Citizens' feedback: whoever's scope holds the handling unit reads it; the unit's officer or the coordinator
+// of its government files on behalf of a citizen, works, answers, closes, rejects and reopens it; only the
+// coordinator (or IT staff) moves it to another unit ('review'). Which status allows which step: domain/feedback.
+allow('Feedback', ['list', 'read'], (actor, f) => isAdmin(actor) || inScope(actor, f.unitId));
+allow('Feedback', ['create', 'update'], (actor, f) => isAdmin(actor) || ((actor.role === 'unit_officer' || actor.role === 'coordinator') && inScope(actor, f.unitId)));
+allow('Feedback', 'review', (actor, f) => isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, f.unitId)));
 
 // Disclosures (công khai): the unit's officer drafts, imports the table, attaches files, submits and records
 // posting evidence; the coordinator or leader of its government (or IT staff) approves or returns; the

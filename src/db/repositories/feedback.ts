@@ -1,0 +1,154 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Database, FeedbackAttachmentTable, FeedbackCaseTable, FeedbackMessageTable } from '../schema.js';
+
+export type FeedbackCaseRow = Selectable<FeedbackCaseTable>;
+export type FeedbackMessageRow = Selectable<FeedbackMessageTable>;
+export type FeedbackAttachmentRow = Selectable<FeedbackAttachmentTable>;
+
+/** The columns a public page may read: no sender, no complaint or denunciation (see publicCases). */
+const PUBLIC_COLUMNS = ['id', 'code', 'topic', 'communeId', 'unitId', 'status', 'receivedOn', 'publicQuestion', 'answer', 'answeredAt', 'publishedAt'] as const;
+export type PublicFeedbackRow = Pick<FeedbackCaseRow, (typeof PUBLIC_COLUMNS)[number]>;
+
+/** What the tracking page shows: the case's own state, still without the sender. */
+const TRACKING_COLUMNS = [
+  'id', 'code', 'kind', 'topic', 'communeId', 'unitId', 'status', 'receivedOn', 'acceptedOn', 'dueDate', 'dueExplanation', 'duplicateOf',
+  'answer', 'answeredAt', 'answerPublic', 'publicQuestion', 'rejectReason', 'rating', 'ratedAt', 'closedAt', 'version',
+] as const;
+export type TrackingRow = Pick<FeedbackCaseRow, (typeof TRACKING_COLUMNS)[number]>;
+
+export interface FeedbackFilter {
+  /** Unit ids the reader reaches; null = everywhere. */
+  unitIds: number[] | null;
+  status?: string;
+  kind?: string;
+  limit: number;
+}
+
+export class FeedbackRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(row: Insertable<FeedbackCaseTable>): Promise<FeedbackCaseRow> {
+    return this.db.insertInto('feedbackCases').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async insertSender(caseId: number, name: string | null, contact: string | null): Promise<void> {
+    await this.db.insertInto('feedbackSenders').values({ caseId, name, contact }).execute();
+  }
+
+  async sender(caseId: number): Promise<{ name: string | null; contact: string | null } | undefined> {
+    return this.db.selectFrom('feedbackSenders').select(['name', 'contact']).where('caseId', '=', caseId).executeTakeFirst();
+  }
+
+  async get(id: number): Promise<FeedbackCaseRow | undefined> {
+    return this.db.selectFrom('feedbackCases').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async codeExists(code: string): Promise<boolean> {
+    return (await this.db.selectFrom('feedbackCases').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
+  }
+
+  /** The tracking view of a code (never the sender). */
+  async byCode(code: string): Promise<TrackingRow | undefined> {
+    return this.db.selectFrom('feedbackCases').select(TRACKING_COLUMNS).where('code', '=', code).executeTakeFirst();
+  }
+
+  async tracking(id: number): Promise<TrackingRow | undefined> {
+    return this.db.selectFrom('feedbackCases').select(TRACKING_COLUMNS).where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Updates a case only at `version`; undefined when someone changed it meanwhile. */
+  async update(id: number, version: number, patch: Updateable<FeedbackCaseTable>): Promise<FeedbackCaseRow | undefined> {
+    return this.db
+      .updateTable('feedbackCases')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async list(filter: FeedbackFilter): Promise<FeedbackCaseRow[]> {
+    if (filter.unitIds && filter.unitIds.length === 0) return [];
+    let q = this.db.selectFrom('feedbackCases').selectAll();
+    if (filter.unitIds) q = q.where('unitId', 'in', filter.unitIds);
+    if (filter.status) q = q.where('status', '=', filter.status as FeedbackCaseRow['status']);
+    if (filter.kind) q = q.where('kind', '=', filter.kind as FeedbackCaseRow['kind']);
+    return q.orderBy('receivedAt', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+  }
+
+  async duplicatesOf(id: number): Promise<Array<Pick<FeedbackCaseRow, 'id' | 'code' | 'status'>>> {
+    return this.db.selectFrom('feedbackCases').select(['id', 'code', 'status']).where('duplicateOf', '=', id).orderBy('id').execute();
+  }
+
+  /** Published answers: feedback only, marked public, never a duplicate (its master carries the answer). */
+  async publicCases(limit: number, offset = 0): Promise<PublicFeedbackRow[]> {
+    return this.db
+      .selectFrom('feedbackCases')
+      .select(PUBLIC_COLUMNS)
+      .where('kind', '=', 'feedback')
+      .where('answerPublic', '=', 1)
+      .where('publishedAt', 'is not', null)
+      .where('duplicateOf', 'is', null)
+      .orderBy('publishedAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  }
+
+  async addMessage(row: Insertable<FeedbackMessageTable>): Promise<void> {
+    await this.db.insertInto('feedbackMessages').values(row).execute();
+  }
+
+  async messages(caseId: number): Promise<FeedbackMessageRow[]> {
+    return this.db.selectFrom('feedbackMessages').selectAll().where('caseId', '=', caseId).orderBy('id').execute();
+  }
+
+  async storeFile(row: { hash: string; name: string; mime: string; size: number; content: Uint8Array; createdAt: string }): Promise<void> {
+    await this.db
+      .insertInto('files')
+      .values(row)
+      .onConflict((oc) => oc.column('hash').doNothing())
+      .execute();
+  }
+
+  async addAttachment(row: Insertable<FeedbackAttachmentTable>): Promise<void> {
+    await this.db.insertInto('feedbackAttachments').values(row).execute();
+  }
+
+  async attachments(caseId: number): Promise<FeedbackAttachmentRow[]> {
+    return this.db.selectFrom('feedbackAttachments').selectAll().where('caseId', '=', caseId).orderBy('id').execute();
+  }
+
+  async attachmentFile(caseId: number, hash: string): Promise<{ name: string; mime: string; content: Uint8Array } | undefined> {
+    return this.db
+      .selectFrom('feedbackAttachments')
+      .innerJoin('files', 'files.hash', 'feedbackAttachments.fileHash')
+      .select(['feedbackAttachments.name', 'feedbackAttachments.mime', 'files.content'])
+      .where('feedbackAttachments.caseId', '=', caseId)
+      .where('feedbackAttachments.fileHash', '=', hash)
+      .executeTakeFirst();
+  }
+
+  // ---- rate events ----
+
+  async countEvents(bucket: string, key: string, since: string): Promise<{ count: number; oldest: string | null }> {
+    const row = await this.db
+      .selectFrom('rateEvents')
+      .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.min('at').as('oldest')])
+      .where('bucket', '=', bucket)
+      .where('key', '=', key)
+      .where('at', '>', since)
+      .executeTakeFirst();
+    return { count: Number(row?.count ?? 0), oldest: (row?.oldest as string | null | undefined) ?? null };
+  }
+
+  async addEvent(bucket: string, key: string, at: string): Promise<void> {
+    await this.db.insertInto('rateEvents').values({ bucket, key, at }).execute();
+  }
+
+  /** Forgets events older than `before` for one key (each key cleans up after itself). */
+  async pruneEvents(bucket: string, key: string, before: string): Promise<void> {
+    await this.db.deleteFrom('rateEvents').where('bucket', '=', bucket).where('key', '=', key).where('at', '<=', before).execute();
+  }
+}
