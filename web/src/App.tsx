@@ -5,6 +5,7 @@ import { useT } from './i18n/I18nProvider';
 import { AppLayout } from './layout/AppLayout';
 import { AccountsPage } from './pages/accounts/AccountsPage';
 import { AuditPage } from './pages/audit/AuditPage';
+import { CalendarPage } from './pages/calendar/CalendarPage';
 import { DrillPage } from './pages/dashboard/DrillPage';
 import { DisclosureFormPage } from './pages/disclosures/DisclosureFormPage';
 import { DisclosurePage } from './pages/disclosures/DisclosurePage';
@@ -66,6 +67,7 @@ export function App() {
         <Route path={PATHS.units} element={<UnitsPage />} />
         <Route path={PATHS.accounts} element={abilities.listUsers ? <AccountsPage /> : <Navigate to={PATHS.home} replace />} />
         <Route path={PATHS.audit} element={abilities.readAudit ? <AuditPage /> : <Navigate to={PATHS.home} replace />} />
+        <Route path={PATHS.calendar} element={abilities.editCalendar ? <CalendarPage canEdit /> : <Navigate to={PATHS.home} replace />} />
         <Route path={PATHS.profile} element={<ProfilePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

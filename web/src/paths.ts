@@ -16,6 +16,7 @@ export const PATHS = {
   reception: '/lich-tiep',
   procedures: '/thu-tuc',
   dossiers: '/ho-so',
+  calendar: '/lich-lam-viec',
 } as const;
 
 /** One disclosure: /cong-khai/5; its draft form: /cong-khai/5/sua. */

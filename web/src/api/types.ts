@@ -66,6 +66,8 @@ export interface Abilities {
   scheduleReception?: boolean;
   importProcedures?: boolean;
   enterDossiers?: boolean;
+  /** Admins: record days off and make-up days in the working calendar. */
+  editCalendar?: boolean;
   draftDisclosures?: boolean;
   approveDisclosures?: boolean;
   takeDownDisclosures?: boolean;

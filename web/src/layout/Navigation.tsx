@@ -1,5 +1,5 @@
 import { NavLink, Stack } from '@mantine/core';
-import { IconCalendarTime, IconCalendarUser, IconClipboardList, IconFileCertificate, IconFolders, IconSpeakerphone, IconReportAnalytics, IconHistory, IconLayoutDashboard, IconSitemap, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconCalendarOff, IconCalendarTime, IconCalendarUser, IconClipboardList, IconFileCertificate, IconFolders, IconSpeakerphone, IconReportAnalytics, IconHistory, IconLayoutDashboard, IconSitemap, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useSignedIn } from '../auth/SessionProvider';
@@ -34,6 +34,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
     { to: PATHS.units, label: 'nav.units', icon: IconSitemap, testId: 'nav-units' },
     ...(abilities.listUsers ? [{ to: PATHS.accounts, label: 'nav.accounts' as const, icon: IconUsers, testId: 'nav-accounts' }] : []),
     ...(abilities.readAudit ? [{ to: PATHS.audit, label: 'nav.audit' as const, icon: IconHistory, testId: 'nav-audit' }] : []),
+    ...(abilities.editCalendar ? [{ to: PATHS.calendar, label: 'nav.calendar' as const, icon: IconCalendarOff, testId: 'nav-calendar' }] : []),
     { to: PATHS.profile, label: 'nav.profile', icon: IconUserCircle, testId: 'nav-profile' },
   ];
 
