@@ -112,8 +112,10 @@ async function publicPaths(services: Services, extra: string[]): Promise<string[
 async function prepare(url: string): Promise<{ paths: string[]; data: string }> {
   if (province) {
     const p = await generateProvince(url);
-    const commune = (await p.services.portal.publicUnits()).find((u) => p.unitIds.includes(u.id))!;
-    const paths = await publicPaths(p.services, [`/ke-hoach/${p.planId}`, `/ke-hoach/${p.planId}/nhiem-vu/${p.taskIds[0]}`, `/ke-hoach/${p.planId}/nhiem-vu/${p.taskIds[1]}?trang=2`, `/don-vi/${encodeURIComponent(commune.code)}`]);
+    // The server reads with the real clock (the generator's is fixed in 2025): the paths are found with it too.
+    const services = createServices(p.handle);
+    const commune = (await services.portal.publicUnits()).find((u) => p.unitIds.includes(u.id))!;
+    const paths = await publicPaths(services, [`/ke-hoach/${p.planId}`, `/ke-hoach/${p.planId}/nhiem-vu/${p.taskIds[0]}`, `/ke-hoach/${p.planId}/nhiem-vu/${p.taskIds[1]}?trang=2`, `/don-vi/${encodeURIComponent(commune.code)}`]);
     await p.handle.close();
     return { paths, data: 'province' };
   }
