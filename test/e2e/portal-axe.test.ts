@@ -76,6 +76,7 @@ describe.runIf(browserAvailable())('accessibility of every public page (axe-core
       { path: '/cong-khai?q=khong+co+gi+ca+xyz', status: 200 },
       { path: '/thu-tuc-hanh-chinh?q=khai+sinh', status: 200 },
       { path: '/thu-tuc-hanh-chinh?donVi=DH.HV', status: 200 },
+      { path: '/khao-sat', status: 200 },
     ];
   }, 120_000);
 

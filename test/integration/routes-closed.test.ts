@@ -10,6 +10,7 @@ const PORTAL_PATHS = [
   '/tra-cuu', '/thu-tuc-hanh-chinh', '/du-lieu/thu-tuc-hanh-chinh.json', '/du-lieu/thu-tuc-hanh-chinh.csv',
   '/cong-khai', '/cong-khai/atom.xml', '/cong-khai/:ref', '/cong-khai/:id/tep/:att', '/du-lieu/cong-khai.json', '/du-lieu/cong-khai.csv',
   '/ke-hoach/:id/atom.xml', '/don-vi/:code/atom.xml', '/theo-doi/xac-nhan', '/theo-doi/huy',
+  '/khao-sat', '/khao-sat/:id', '/khao-sat/:id/:file',
 ];
 
 /** Routes that anyone may call. Any other route must answer 401 to a stranger. */
@@ -18,6 +19,8 @@ const PUBLIC = new Set([
   ...PORTAL_PATHS.flatMap((p) => [`GET ${p}`, `HEAD ${p}`]),
   // Following by e-mail: plain forms of the portal (no session, no CSRF token: nothing of a staff account is at stake).
   'POST /theo-doi', 'POST /theo-doi/xac-nhan', 'POST /theo-doi/huy',
+  // Answering a survey: one answer per browser session (cookie set by the form), rate limited per address.
+  'POST /khao-sat/:id',
 ]);
 
 describe('every route is closed unless it says it is public', () => {

@@ -7,6 +7,7 @@ import { disclosuresArea } from './routes/disclosures.js';
 import { receptionArea } from './routes/reception.js';
 import { lookupArea } from './routes/lookup.js';
 import { followArea } from './routes/follow.js';
+import { surveysArea } from './routes/surveys.js';
 
 /**
  * The areas of the public portal. Each area is one file under routes/ exporting a PortalArea;
@@ -18,6 +19,7 @@ export const PORTAL_AREAS: PortalArea[] = [
   receptionArea,
   lookupArea,
   followArea,
+  surveysArea,
 ];
 
 /** The public portal: server-rendered Vietnamese pages without JavaScript, plus sitemap.xml and robots.txt. */
