@@ -498,6 +498,19 @@ export interface SubscriptionTokenTable {
   expiresAt: string | null;
 }
 
+/** A date an admin changed from the default working calendar (migration 0012); cleared rows stay, versioned. */
+export interface CalendarDayTable {
+  /** YYYY-MM-DD. */
+  date: string;
+  kind: 'off' | 'working';
+  name: string;
+  note: string | null;
+  clearedAt: string | null;
+  updatedBy: number | null;
+  updatedAt: string;
+  version: number;
+}
+
 /** A satisfaction survey (khảo sát) of a unit; questions as JSON (domain/surveys Question[]). */
 export interface SurveyTable {
   id: Generated<number>;
@@ -541,17 +554,54 @@ export interface SurveyCommentTable {
   moderatedAt: string | null;
 }
 
-/** A date an admin changed from the default working calendar (migration 0012); cleared rows stay, versioned. */
-export interface CalendarDayTable {
-  /** YYYY-MM-DD. */
-  date: string;
-  kind: 'off' | 'working';
-  name: string;
-  note: string | null;
-  clearedAt: string | null;
-  updatedBy: number | null;
-  updatedAt: string;
+/** A commune's voluntary-contribution campaign (0014); amounts in whole đồng. */
+export interface CampaignTable {
+  id: Generated<number>;
+  unitId: number;
+  purpose: string;
+  purposeKey: string;
+  description: string | null;
+  targetAmount: number | string;
+  inKindTarget: string | null;
+  startDate: string;
+  endDate: string;
+  status: 'open' | 'closed';
+  closedAt: string | null;
   version: number;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One voluntary contribution; `code` is the receipt's random verification code (bare symbols). */
+export interface ContributionTable {
+  id: Generated<number>;
+  campaignId: number;
+  contributorName: string;
+  village: string;
+  kind: 'money' | 'in_kind';
+  amount: number | string;
+  inKindDescription: string | null;
+  date: string;
+  receiptNo: string;
+  code: string;
+  recordedBy: number | null;
+  createdAt: string;
+}
+
+/** Money spent from a campaign, with its evidence in `files` by hash. */
+export interface SpendingTable {
+  id: Generated<number>;
+  campaignId: number;
+  date: string;
+  amount: number | string;
+  purpose: string;
+  overspendNote: string | null;
+  evidenceFileHash: string | null;
+  evidenceName: string | null;
+  evidenceMime: string | null;
+  recordedBy: number | null;
+  createdAt: string;
 }
 
 /** A citizen's feedback, complaint or denunciation (0011); the sender is in feedback_senders. */
@@ -657,12 +707,15 @@ export interface Database {
   dossiers: DossierTable;
   subscriptions: SubscriptionTable;
   subscriptionTokens: SubscriptionTokenTable;
+  calendarDays: CalendarDayTable;
   feedbackCases: FeedbackCaseTable;
   feedbackSenders: FeedbackSenderTable;
   feedbackMessages: FeedbackMessageTable;
   feedbackAttachments: FeedbackAttachmentTable;
   rateEvents: RateEventTable;
-  calendarDays: CalendarDayTable;
+  campaigns: CampaignTable;
+  contributions: ContributionTable;
+  spendings: SpendingTable;
   surveys: SurveyTable;
   surveyResponses: SurveyResponseTable;
   surveyComments: SurveyCommentTable;

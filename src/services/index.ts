@@ -22,6 +22,7 @@ import { ExtensionService } from './extension-service.js';
 import { ScheduleEventService } from './schedule-event-service.js';
 import { ReportListService } from './report-list-service.js';
 import { CoordinationService } from './coordination-service.js';
+import { CampaignService } from './campaign-service.js';
 import { DisclosureService } from './disclosure-service.js';
 import { PortalService } from './portal-service.js';
 import { ReceptionService } from './reception-service.js';
@@ -91,6 +92,7 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     dossiers,
     registerImport: new RegisterImportService(store, dossiers),
     feedback: new FeedbackService(store, audit, clock, options.feedback),
+    campaigns: new CampaignService(store, audit, clock),
     surveys: new SurveyService(store, audit, clock),
   };
 }

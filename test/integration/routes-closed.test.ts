@@ -11,6 +11,8 @@ const PORTAL_PATHS = [
   '/cong-khai', '/cong-khai/atom.xml', '/cong-khai/:ref', '/cong-khai/:id/tep/:att', '/du-lieu/cong-khai.json', '/du-lieu/cong-khai.csv',
   '/ke-hoach/:id/atom.xml', '/don-vi/:code/atom.xml', '/theo-doi/xac-nhan', '/theo-doi/huy',
   '/khao-sat', '/khao-sat/:id', '/khao-sat/:id/:file',
+  '/phan-anh', '/phan-anh/:code',
+  '/dong-gop', '/dong-gop/xac-minh', '/dong-gop/:id', '/dong-gop/:id/chi/:spendingId/chung-tu', '/du-lieu/dong-gop.json', '/du-lieu/dong-gop.csv',
 ];
 
 /** Routes that anyone may call. Any other route must answer 401 to a stranger. */
@@ -21,6 +23,8 @@ const PUBLIC = new Set([
   'POST /theo-doi', 'POST /theo-doi/xac-nhan', 'POST /theo-doi/huy',
   // Answering a survey: one answer per browser session (cookie set by the form), rate limited per address.
   'POST /khao-sat/:id',
+  // Feedback: the form (multipart) and the sender's rating, rate limited per address; the tracking code is the key.
+  'POST /phan-anh', 'POST /phan-anh/:code/danh-gia',
 ]);
 
 describe('every route is closed unless it says it is public', () => {

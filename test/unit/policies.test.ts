@@ -163,6 +163,18 @@ describe('the permission matrix (role × unit × action)', () => {
     }
   }
 
+  // Campaigns (voluntary contributions): the ward's own officer opens and records; everyone whose scope holds it reads.
+  for (const who of Object.keys(people) as Array<keyof typeof people>) {
+    const isAdmin = who === 'admin';
+    for (const [unitId, inHerWard, inTown] of [[6, true, true], [7, false, true], [2, false, false]] as const) {
+      const reads = who === 'hoavinh' ? inHerWard : isAdmin || inTown;
+      cases.push([who, 'list', 'Campaign' as never, { unitId }, reads]);
+      cases.push([who, 'read', 'Campaign' as never, { unitId }, reads]);
+      cases.push([who, 'create', 'Campaign' as never, { unitId }, isAdmin || (inHerWard && who === 'hoavinh')]);
+      cases.push([who, 'update', 'Campaign' as never, { unitId }, isAdmin || (inHerWard && who === 'hoavinh')]);
+    }
+  }
+
   // Surveys: the coordinator of Đông Hòa builds them for any unit of the thị xã; the leader moderates too.
   for (const who of Object.keys(people) as Array<keyof typeof people>) {
     const isAdmin = who === 'admin';

@@ -13,6 +13,7 @@ import { publicStanding } from './0010_public_standing.js';
 import { feedback } from './0011_feedback.js';
 import { workingCalendar } from './0012_working_calendar.js';
 import { surveys } from './0013_surveys.js';
+import { campaigns } from './0014_campaigns.js';
 
 /**
  * Every migration, in order. Append-only: a released migration is never edited;
@@ -33,5 +34,6 @@ export function allMigrations(ctx: MigrationContext): Record<string, Migration> 
     '0011_feedback': feedback(ctx),
     '0012_working_calendar': workingCalendar(ctx),
     '0013_surveys': surveys(ctx),
+    '0014_campaigns': campaigns(ctx),
   };
 }

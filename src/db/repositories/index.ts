@@ -4,6 +4,7 @@ import type { Database } from '../schema.js';
 import { ApiTokenRepository } from './api-tokens.js';
 import { AuditRepository } from './audit.js';
 import { CalendarRepository } from './calendar.js';
+import { CampaignRepository } from './campaigns.js';
 import { DisclosureRepository } from './disclosures.js';
 import { ExtensionRepository } from './extensions.js';
 import { FeedbackRepository } from './feedback.js';
@@ -45,8 +46,9 @@ export function repositories(db: Kysely<Database>) {
     dossiers: new DossierRepository(db),
     portal: new PortalRepository(db),
     subscriptions: new SubscriptionRepository(db),
-    feedback: new FeedbackRepository(db),
     calendar: new CalendarRepository(db),
+    feedback: new FeedbackRepository(db),
+    campaigns: new CampaignRepository(db),
     surveys: new SurveyRepository(db),
   };
 }

@@ -46,10 +46,12 @@ export interface Subjects extends Record<string, unknown> {
   Procedure: { unitId: number };
   /** A dossier received at a unit's one-stop desk. */
   Dossier: { unitId: number };
-  /** A citizen's feedback, complaint or denunciation, handled by a unit (the reception desk for the last two). */
-  Feedback: { unitId: number };
   /** The working calendar: the days off and make-up working days that deadlines count with. */
   WorkingCalendar: Record<string, never>;
+  /** A citizen's feedback, complaint or denunciation, handled by a unit (the reception desk for the last two). */
+  Feedback: { unitId: number };
+  /** A commune's voluntary-contribution campaign (cuộc vận động đóng góp tự nguyện). */
+  Campaign: { unitId: number };
   /** A satisfaction survey (khảo sát) of a unit. */
   Survey: { unitId: number };
 }
@@ -132,6 +134,12 @@ allow('Dossier', ['create', 'update'], (actor, d) => isAdmin(actor) || (actor.ro
 allow('Feedback', ['list', 'read'], (actor, f) => isAdmin(actor) || inScope(actor, f.unitId));
 allow('Feedback', ['create', 'update'], (actor, f) => isAdmin(actor) || ((actor.role === 'unit_officer' || actor.role === 'coordinator') && inScope(actor, f.unitId)));
 allow('Feedback', 'review', (actor, f) => isAdmin(actor) || (actor.role === 'coordinator' && inScope(actor, f.unitId)));
+
+// Voluntary contributions: the commune's own officer opens and closes its campaigns and records
+// contributions and spending (IT staff anywhere); whoever's scope holds the commune reads the full ledger
+// (supervisors too: the Front oversees contributions). The public sees totals through the portal.
+allow('Campaign', ['create', 'update'], (actor, c) => isAdmin(actor) || (actor.role === 'unit_officer' && inScope(actor, c.unitId)));
+allow('Campaign', ['list', 'read'], (actor, c) => isAdmin(actor) || inScope(actor, c.unitId));
 
 // Disclosures (công khai): the unit's officer drafts, imports the table, attaches files, submits and records
 // posting evidence; the coordinator or leader of its government (or IT staff) approves or returns; the
