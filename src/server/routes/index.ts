@@ -4,6 +4,7 @@ import { errorBody } from '../errors.js';
 import { apiTokenRoutes } from './api-tokens.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { campaignRoutes } from './campaigns.js';
 import { calendarRoutes } from './calendar.js';
 import { deadlineRoutes } from './deadlines.js';
 import { unitRoutes } from './units.js';
@@ -38,6 +39,7 @@ export function apiRoutes(services: Services) {
     await extensionRoutes(api, services);
     await notificationRoutes(api, services);
     await receptionRoutes(api, services);
+    await campaignRoutes(api, services);
     await calendarRoutes(api, services);
     await surveyRoutes(api, services);
     await deadlineRoutes(api);
