@@ -6,6 +6,7 @@
  *
  *   node --import tsx bench/support/portal-server.ts <database url> <port>
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openDatabase } from '../../src/db/connection.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { buildApp } from '../../src/server/app.js';
@@ -16,7 +17,13 @@ if (!url || !port) throw new Error('usage: portal-server.ts <database url> <port
 const handle = await openDatabase(url);
 await migrateToLatest(handle);
 const app = await buildApp(createServices(handle), { port: Number(port), host: '127.0.0.1' });
+// The event loop's delay over the run, written to the log at the end (a long turn of the loop delays every socket).
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 const close = async () => {
+  loopDelay.disable();
+  const ms = (ns: number) => (ns / 1e6).toFixed(1);
+  console.log(JSON.stringify({ msg: 'event loop delay', p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) }));
   setTimeout(() => process.exit(0), 5_000).unref();
   await app.close();
   await handle.close();
