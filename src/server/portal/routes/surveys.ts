@@ -294,16 +294,17 @@ export const surveysArea: PortalArea = {
       if (file === 'ket-qua.csv') {
         const csv = await services.surveys.publicCsv(id);
         if (!csv) return sendNotFound(request, reply, NOT_FOUND);
-        return sendFile(request, reply, csv.body, { contentType: 'text/csv; charset=utf-8', filename: csv.name, maxAge: 60 });
+        return sendFile(request, reply, csv.body, { contentType: 'text/csv; charset=utf-8', filename: csv.name, maxAge: 0 });
       }
       if (file === 'ket-qua.xlsx') {
         const xlsx = await services.surveys.publicXlsx(id);
         if (!xlsx) return sendNotFound(request, reply, NOT_FOUND);
-        return sendFile(request, reply, xlsx.body, { contentType: XLSX_MIME, filename: xlsx.name, maxAge: 60 });
+        return sendFile(request, reply, xlsx.body, { contentType: XLSX_MIME, filename: xlsx.name, maxAge: 0 });
       }
       const view = await services.surveys.publicResults(id);
       if (!view) return sendNotFound(request, reply, NOT_FOUND);
-      return sendPage(request, reply, resultsPage(view));
+      // While answers arrive the page changes with each one: revalidate every time (a 304 costs little).
+      return sendPage(request, reply, resultsPage(view), { maxAge: view.survey.isOpen ? 0 : 300 });
     });
   },
   async sitemap(services) {
