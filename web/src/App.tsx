@@ -14,6 +14,8 @@ import { RegisterPage } from './pages/disclosures/RegisterPage';
 import { DossiersPage } from './pages/reception/DossiersPage';
 import { ProceduresPage } from './pages/reception/ProceduresPage';
 import { ReceptionPage } from './pages/reception/ReceptionPage';
+import { CampaignPage } from './pages/campaigns/CampaignPage';
+import { CampaignsPage } from './pages/campaigns/CampaignsPage';
 import { ExtensionsPage } from './pages/reports/ExtensionsPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -64,6 +66,8 @@ export function App() {
         <Route path={PATHS.reception} element={<ReceptionPage />} />
         <Route path={PATHS.procedures} element={<ProceduresPage />} />
         <Route path={PATHS.dossiers} element={<DossiersPage />} />
+        <Route path={PATHS.campaigns} element={<CampaignsPage />} />
+        <Route path={`${PATHS.campaigns}/:id`} element={<CampaignPage />} />
         <Route path={PATHS.units} element={<UnitsPage />} />
         <Route path={PATHS.accounts} element={abilities.listUsers ? <AccountsPage /> : <Navigate to={PATHS.home} replace />} />
         <Route path={PATHS.audit} element={abilities.readAudit ? <AuditPage /> : <Navigate to={PATHS.home} replace />} />

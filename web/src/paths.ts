@@ -16,6 +16,7 @@ export const PATHS = {
   reception: '/lich-tiep',
   procedures: '/thu-tuc',
   dossiers: '/ho-so',
+  campaigns: '/dong-gop',
   calendar: '/lich-lam-viec',
 } as const;
 

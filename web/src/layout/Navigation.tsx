@@ -1,5 +1,5 @@
 import { NavLink, Stack } from '@mantine/core';
-import { IconCalendarOff, IconCalendarTime, IconCalendarUser, IconClipboardList, IconFileCertificate, IconFolders, IconSpeakerphone, IconReportAnalytics, IconHistory, IconLayoutDashboard, IconSitemap, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconPigMoney, IconCalendarOff, IconCalendarTime, IconCalendarUser, IconClipboardList, IconFileCertificate, IconFolders, IconSpeakerphone, IconReportAnalytics, IconHistory, IconLayoutDashboard, IconSitemap, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useSignedIn } from '../auth/SessionProvider';
@@ -31,6 +31,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
     { to: PATHS.reception, label: 'nav.reception', icon: IconCalendarUser, testId: 'nav-reception' },
     { to: PATHS.procedures, label: 'nav.procedures', icon: IconFileCertificate, testId: 'nav-procedures' },
     { to: PATHS.dossiers, label: 'nav.dossiers', icon: IconFolders, testId: 'nav-dossiers' },
+    { to: PATHS.campaigns, label: 'nav.campaigns', icon: IconPigMoney, testId: 'nav-campaigns' },
     { to: PATHS.units, label: 'nav.units', icon: IconSitemap, testId: 'nav-units' },
     ...(abilities.listUsers ? [{ to: PATHS.accounts, label: 'nav.accounts' as const, icon: IconUsers, testId: 'nav-accounts' }] : []),
     ...(abilities.readAudit ? [{ to: PATHS.audit, label: 'nav.audit' as const, icon: IconHistory, testId: 'nav-audit' }] : []),
