@@ -277,6 +277,11 @@ export class FeedbackService {
     const contact = cleanText(str(input.contact)).trim() || null;
     if (name && name.length > 100) throw validationError('name_too_long', 'Họ và tên dài quá 100 ký tự.');
     if (contact && contact.length > 200) throw validationError('contact_too_long', 'Thông tin liên hệ dài quá 200 ký tự.');
+    // Luật Khiếu nại 2011 Điều 8 and Luật Tố cáo 2018 Điều 23: the complaint or denunciation names its author
+    // and an address; an anonymous one is not accepted for handling.
+    if (kind !== 'feedback' && (!name || !contact)) {
+      throw validationError('sender_required', 'Khiếu nại, tố cáo phải ghi rõ họ tên và địa chỉ hoặc số điện thoại liên hệ của người gửi (Luật Khiếu nại, Luật Tố cáo); thông tin này được giữ bí mật.');
+    }
     if (input.consent !== true) {
       throw validationError('consent_required', 'Xin đánh dấu ô đồng ý để cơ quan nhà nước được xử lý thông tin bạn gửi (Nghị định 13/2023/NĐ-CP).');
     }

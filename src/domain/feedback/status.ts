@@ -22,7 +22,7 @@ export type FeedbackStep = 'assign' | 'start' | 'answer' | 'close' | 'reject' | 
 
 const FROM: Record<FeedbackStep, readonly FeedbackStatus[]> = {
   assign: ['received', 'assigned', 'in_progress', 'reopened'],
-  start: ['assigned', 'reopened'],
+  start: ['received', 'assigned', 'reopened'],
   answer: ['assigned', 'in_progress', 'reopened'],
   close: ['answered'],
   reject: ['received', 'assigned', 'in_progress'],

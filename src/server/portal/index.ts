@@ -7,6 +7,7 @@ import { disclosuresArea } from './routes/disclosures.js';
 import { receptionArea } from './routes/reception.js';
 import { lookupArea } from './routes/lookup.js';
 import { followArea } from './routes/follow.js';
+import { feedbackArea } from './routes/feedback.js';
 import { campaignsArea } from './routes/campaigns.js';
 import { surveysArea } from './routes/surveys.js';
 
@@ -20,6 +21,7 @@ export const PORTAL_AREAS: PortalArea[] = [
   receptionArea,
   lookupArea,
   followArea,
+  feedbackArea,
   campaignsArea,
   surveysArea,
 ];

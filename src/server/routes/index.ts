@@ -17,6 +17,7 @@ import { evidenceRoutes } from './evidence.js';
 import { dashboardRoutes } from './dashboard.js';
 import { disclosureRoutes } from './disclosures.js';
 import { extensionRoutes } from './extensions.js';
+import { feedbackRoutes } from './feedback.js';
 import { notificationRoutes } from './notifications.js';
 import { receptionRoutes } from './reception.js';
 import { surveyRoutes } from './surveys.js';
@@ -39,6 +40,7 @@ export function apiRoutes(services: Services) {
     await extensionRoutes(api, services);
     await notificationRoutes(api, services);
     await receptionRoutes(api, services);
+    await feedbackRoutes(api, services);
     await campaignRoutes(api, services);
     await calendarRoutes(api, services);
     await surveyRoutes(api, services);

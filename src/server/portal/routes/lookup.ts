@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { formatDateVi } from '../../../domain/time.js';
+import { parseFeedbackCode } from '../../../domain/feedback/code.js';
 import type { PublicDossier } from '../../../services/dossier-service.js';
 import type { PortalArea } from '../area.js';
 import { html } from '../html.js';
@@ -69,6 +70,9 @@ ${lookupForm('')}
         });
         return sendPage(request, reply, page, { maxAge: 3600 });
       }
+      // A feedback tracking code (PA-…) has its own page, rate limited there.
+      const feedbackCode = parseFeedbackCode(ma);
+      if (feedbackCode) return reply.redirect(`/phan-anh/${feedbackCode}`, 303);
       const dossier = await services.dossiers.lookup(ma);
       if (!dossier) {
         const page = renderPage({
