@@ -129,7 +129,7 @@ export class CalendarService {
     const note = input.note == null ? null : clean(input.note) || null;
     if (note && note.length > MAX_NOTE) throw validationError('note_too_long', `Ghi chú dài quá ${MAX_NOTE} ký tự.`);
     const pointless = pointlessOverride(date, input.kind);
-    if (pointless) throw unprocessable('override_changes_nothing', `${formatVi(date)}: ${pointless} Không cần điều chỉnh.`);
+    if (pointless) throw unprocessable('override_changes_nothing', `${formatVi(date)}: ${pointless} Không cần điều chỉnh; muốn trả một ngày đã điều chỉnh về mặc định thì bỏ điều chỉnh của ngày đó.`);
 
     const now = this.clock.now().toISOString();
     try {
