@@ -11,6 +11,8 @@ import { DisclosureFormPage } from './pages/disclosures/DisclosureFormPage';
 import { DisclosurePage } from './pages/disclosures/DisclosurePage';
 import { DisclosuresPage } from './pages/disclosures/DisclosuresPage';
 import { RegisterPage } from './pages/disclosures/RegisterPage';
+import { SurveyPage } from './pages/surveys/SurveyPage';
+import { SurveysPage } from './pages/surveys/SurveysPage';
 import { DossiersPage } from './pages/reception/DossiersPage';
 import { ProceduresPage } from './pages/reception/ProceduresPage';
 import { ReceptionPage } from './pages/reception/ReceptionPage';
@@ -63,6 +65,8 @@ export function App() {
         <Route path={PATHS.disclosureRegister} element={<RegisterPage />} />
         <Route path={`${PATHS.disclosures}/:id`} element={<DisclosurePage />} />
         <Route path={`${PATHS.disclosures}/:id/sua`} element={<DisclosureFormPage />} />
+        <Route path="/khao-sat" element={<SurveysPage />} />
+        <Route path="/khao-sat/:id" element={<SurveyPage />} />
         <Route path={PATHS.reception} element={<ReceptionPage />} />
         <Route path={PATHS.procedures} element={<ProceduresPage />} />
         <Route path={PATHS.dossiers} element={<DossiersPage />} />

@@ -1,5 +1,6 @@
 import { NavLink, Stack } from '@mantine/core';
 import { IconPigMoney, IconCalendarOff, IconCalendarTime, IconCalendarUser, IconClipboardList, IconFileCertificate, IconFolders, IconSpeakerphone, IconReportAnalytics, IconHistory, IconLayoutDashboard, IconSitemap, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconChartBar } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useSignedIn } from '../auth/SessionProvider';
@@ -28,6 +29,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
       ? [{ to: PATHS.extensions, label: 'nav.extensions' as const, icon: IconCalendarTime, testId: 'nav-extensions' }]
       : []),
     { to: PATHS.disclosures, label: 'nav.disclosures', icon: IconSpeakerphone, testId: 'nav-disclosures' },
+    { to: '/khao-sat', label: 'nav.surveys', icon: IconChartBar, testId: 'nav-surveys' },
     { to: PATHS.reception, label: 'nav.reception', icon: IconCalendarUser, testId: 'nav-reception' },
     { to: PATHS.procedures, label: 'nav.procedures', icon: IconFileCertificate, testId: 'nav-procedures' },
     { to: PATHS.dossiers, label: 'nav.dossiers', icon: IconFolders, testId: 'nav-dossiers' },
