@@ -77,6 +77,7 @@ describe.runIf(browserAvailable())('accessibility of every public page (axe-core
       { path: '/thu-tuc-hanh-chinh?q=khai+sinh', status: 200 },
       { path: '/thu-tuc-hanh-chinh?donVi=DH.HV', status: 200 },
       { path: '/khao-sat', status: 200 },
+      { path: `/phan-anh/${(await services.feedback.submit({ topic: 'moi_truong', communeId: hoaTam.id, description: 'Đường thôn bị ngập sau mưa lớn.', consent: true }, 'axe')).code}`, status: 200 },
       { path: '/dong-gop/xac-minh?ma=DG-2222-3333-44', status: 404 },
     ];
   }, 120_000);
