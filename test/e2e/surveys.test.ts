@@ -7,6 +7,10 @@ import { launchBrowser, startServer, type RunningServer } from '../support/brows
 import { browserAvailable } from '../support/environment.js';
 
 /**
+ * The staff screen (second block): the coordinator starts from the SIPAS template, removes, moves and adds
+ * questions, saves, publishes; after a citizen's answer, approves the free-text comment, which then shows on
+ * the public results page.
+ *
  * Done-when of issue 6 for surveys: a coordinator publishes a survey over the staff API → a script posts 50
  * answers over HTTP, each from its own browser session (it opens the form, keeps the cookie, posts the
  * urlencoded form) → the results page, in Chromium with JavaScript disabled, shows 50 answers and the right
@@ -168,4 +172,77 @@ describe.runIf(browserAvailable())('a survey: published, 50 answers by script, t
       await audit.close();
     }
   }, 90_000);
+});
+
+describe.runIf(browserAvailable())('surveys in the staff app: template, builder, publish, moderation', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer({ services: { reminders: { log: () => undefined } } }), launchBrowser()]);
+  }, 180_000);
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('builds from the SIPAS template, publishes, and approves a citizen comment', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT.timeout);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${server.baseUrl}/app/`, { waitUntil: 'load' });
+    await page.getByLabel('Tên đăng nhập').fill('noivu');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Khảo sát', exact: true }).click();
+    await page.getByRole('heading', { name: 'Khảo sát sự hài lòng' }).waitFor(WAIT);
+
+    await page.getByLabel('Đơn vị').selectOption({ label: 'UBND phường Hòa Vinh' });
+    await Promise.all([page.waitForURL(/\/app\/khao-sat\/\d+$/, WAIT), page.getByTestId('survey-from-template').click()]);
+    const surveyId = Number(/(\d+)$/.exec(page.url())![1]);
+    const cards = page.getByTestId('survey-question');
+    await cards.first().waitFor(WAIT);
+    expect(await cards.count()).toBe(16);
+
+    // Remove question 3 (a scale), move question 2 up, add one at the end.
+    await cards.nth(2).getByRole('button', { name: 'Xóa câu hỏi' }).click();
+    await cards.nth(1).getByRole('button', { name: 'Chuyển lên' }).click();
+    await page.getByTestId('survey-add-question').click();
+    await cards.last().getByLabel('Nội dung câu hỏi').fill('Thời gian chờ đến lượt có hợp lý không?');
+    await page.getByTestId('survey-save').click();
+    await page.getByText('Đã lưu phiếu khảo sát.').waitFor(WAIT);
+    await page.reload({ waitUntil: 'load' });
+    await cards.first().waitFor(WAIT);
+    expect(await cards.count()).toBe(16);
+    expect(await cards.first().getByLabel('Nội dung câu hỏi').inputValue()).toBe('Ông/Bà tìm hiểu thông tin về thủ tục qua những kênh nào?');
+    expect(await cards.last().getByLabel('Nội dung câu hỏi').inputValue()).toBe('Thời gian chờ đến lượt có hợp lý không?');
+
+    const closesOn = new Date(Date.parse(`${vnDate(new Date())}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Nhận ý kiến đến hết ngày').fill(closesOn);
+    await page.getByTestId('survey-publish').click();
+    await page.getByText('Đã công bố khảo sát trên cổng thông tin.').waitFor(WAIT);
+    await page.getByText('Đang công bố').first().waitFor(WAIT);
+
+    // A citizen answers every required question and leaves a comment.
+    const survey = (await server.services.surveys.publicSurvey(surveyId))!;
+    const form = await fetch(`${server.baseUrl}/khao-sat/${surveyId}`);
+    const cookie = form.headers.getSetCookie().find((c) => c.startsWith('dondoc_ks='))!.split(';')[0]!;
+    const fields: Array<[string, string]> = survey.questions.map((q) => [`c_${q.id}`, q.kind === 'scale' ? '4' : q.kind === 'text' ? 'Nên có thêm quạt ở nơi chờ' : '0']);
+    const sent = await fetch(`${server.baseUrl}/khao-sat/${surveyId}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body: new URLSearchParams(fields) });
+    expect(sent.status).toBe(200);
+    expect(await (await fetch(`${server.baseUrl}/khao-sat/${surveyId}/ket-qua`)).text()).not.toContain('thêm quạt');
+
+    await page.reload({ waitUntil: 'load' });
+    await page.getByText('1 phiếu trả lời').waitFor(WAIT);
+    const comment = page.getByTestId('survey-comment');
+    await comment.getByText('Chờ duyệt').waitFor(WAIT);
+    await comment.getByRole('button', { name: 'Công khai' }).click();
+    await comment.getByText('Đã công khai').waitFor(WAIT);
+    expect(await (await fetch(`${server.baseUrl}/khao-sat/${surveyId}/ket-qua`)).text()).toContain('Nên có thêm quạt ở nơi chờ');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });
