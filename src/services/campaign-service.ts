@@ -3,6 +3,7 @@ import type { Actor } from '../domain/accounts/actor.js';
 import {
   RECEIPT_CODE_LENGTH,
   RECEIPT_CODE_PREFIX,
+  parseReceiptCode,
   purposeKey,
   totalsOf,
   validateCampaign,
@@ -16,7 +17,7 @@ import {
   type SpendingInput,
   type Totals,
 } from '../domain/campaigns/index.js';
-import { groupCode, normaliseCode, randomCode } from '../domain/codes.js';
+import { groupCode, randomCode } from '../domain/codes.js';
 import { conflict, DomainError, notFound, validationError } from '../domain/errors.js';
 import { sniffFileType } from '../domain/files/sniff.js';
 import { authorize } from '../domain/policies/index.js';
@@ -428,8 +429,9 @@ export class CampaignService {
    */
   async verify(input: string, clientKey: string): Promise<VerifiedReceipt | null> {
     await this.limiter.take(VERIFY_LIMIT, clientKey);
-    const code = normaliseCode(input);
-    if (!code || !code.startsWith(RECEIPT_CODE_PREFIX) || code.length !== RECEIPT_CODE_PREFIX.length + RECEIPT_CODE_LENGTH) return null;
+    const printed = parseReceiptCode(input);
+    if (!printed) return null;
+    const code = printed.replace(/-/g, '');
     const repos = this.store.read;
     const c = await repos.campaigns.contributionByCode(code);
     if (!c) return null;

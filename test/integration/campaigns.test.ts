@@ -159,6 +159,9 @@ describe.each(engines)('voluntary contributions on $name', (engine) => {
     expect(found.body).not.toContain('Nguyễn Văn An');
     expect(found.body).toContain('500.000 đồng');
     expect(found.headers['cache-control']).toBe('private, no-store');
+    const routed = await t.anonymous.get(`/tra-cuu?ma=${encodeURIComponent(typed)}`);
+    expect(routed.statusCode).toBe(303);
+    expect(routed.headers.location).toBe(`/dong-gop/xac-minh?ma=${gifts[0]!.code}`);
     const unknown = await t.anonymous.get('/dong-gop/xac-minh?ma=DG-2222-3333-44');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('Không tìm thấy biên nhận');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatVnd,
   numberToVietnameseWords,
+  parseReceiptCode,
   purposeKey,
   refuseQuota,
   totalsOf,
@@ -111,5 +112,16 @@ describe('contributions and spending', () => {
     expect(codeOf(() => validateSpending({ date: '2026-11-25', amount: 500_000, purpose: 'Thuê máy trộn' }, today, 750_000, 300_000))).toBe('overspend_note_required');
     const over = validateSpending({ date: '2026-11-25', amount: 500_000, purpose: 'Thuê máy trộn', overspendNote: 'Ngân sách phường bù 50.000 đồng' }, today, 750_000, 300_000);
     expect(over).toMatchObject({ overspent: true, overspendNote: 'Ngân sách phường bù 50.000 đồng' });
+  });
+});
+
+describe('receipt codes as typed', () => {
+  it('reads a code however it is typed, and refuses what cannot be one', () => {
+    expect(parseReceiptCode('dg 7k3m q9xt 2b')).toBe('DG-7K3M-Q9XT-2B');
+    expect(parseReceiptCode('DG-7K3M-Q9XT-2B')).toBe('DG-7K3M-Q9XT-2B');
+    expect(parseReceiptCode('DG-7K3M-Q9XT-2')).toBeNull();
+    expect(parseReceiptCode('PA-7K3M-Q9XT-2B')).toBeNull();
+    expect(parseReceiptCode('DG-0K3M-Q9XT-2B')).toBeNull();
+    expect(parseReceiptCode('000.00.14.H43-211015-0001')).toBeNull();
   });
 });

@@ -11,6 +11,7 @@
  * public page shows the flag and the note beside it. Refusing outright would hide real spending the commune
  * must account for; accepting silently would hide a deficit from the contributors.
  */
+import { groupCode, normaliseCode } from '../codes.js';
 import { validationError } from '../errors.js';
 import { cleanText, searchKey } from '../text/normalize.js';
 import { formatVnd } from './words.js';
@@ -25,6 +26,16 @@ export const MAX_AMOUNT = 10_000_000_000_000;
 export const RECEIPT_CODE_PREFIX = 'DG';
 /** Random symbols of a receipt's verification code: 10 × 5 bits = 50 bits. */
 export const RECEIPT_CODE_LENGTH = 10;
+
+/**
+ * A typed receipt code in its printed form ("dg 7k3m q9xt 2b" → "DG-7K3M-Q9XT-2B"), or null when it cannot
+ * be one (wrong prefix, length or symbols): the look-up then answers "not found" without a query.
+ */
+export function parseReceiptCode(input: string): string | null {
+  const bare = normaliseCode(input);
+  if (!bare || !bare.startsWith(RECEIPT_CODE_PREFIX) || bare.length !== RECEIPT_CODE_PREFIX.length + RECEIPT_CODE_LENGTH) return null;
+  return groupCode(RECEIPT_CODE_PREFIX, bare.slice(RECEIPT_CODE_PREFIX.length));
+}
 
 export interface CampaignInput {
   unitId: number;

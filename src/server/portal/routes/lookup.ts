@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { formatDateVi } from '../../../domain/time.js';
+import { parseReceiptCode } from '../../../domain/campaigns/index.js';
 import { parseFeedbackCode } from '../../../domain/feedback/code.js';
 import type { PublicDossier } from '../../../services/dossier-service.js';
 import type { PortalArea } from '../area.js';
@@ -73,6 +74,9 @@ ${lookupForm('')}
       // A feedback tracking code (PA-…) has its own page, rate limited there.
       const feedbackCode = parseFeedbackCode(ma);
       if (feedbackCode) return reply.redirect(`/phan-anh/${feedbackCode}`, 303);
+      // A voluntary contribution's receipt code (DG-…) is checked on its own page, rate limited there.
+      const receiptCode = parseReceiptCode(ma);
+      if (receiptCode) return reply.redirect(`/dong-gop/xac-minh?ma=${receiptCode}`, 303);
       const dossier = await services.dossiers.lookup(ma);
       if (!dossier) {
         const page = renderPage({
