@@ -91,7 +91,8 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
     reception: new ReceptionService(store, audit, clock),
     dossiers,
     registerImport: new RegisterImportService(store, dossiers),
-    feedback: new FeedbackService(store, audit, clock, options.feedback),
+    // Answer dues count with the admin-edited working calendar (days off, make-up Saturdays).
+    feedback: new FeedbackService(store, audit, clock, { calendar: () => calendar.calendar(), ...options.feedback }),
     campaigns: new CampaignService(store, audit, clock),
     surveys: new SurveyService(store, audit, clock),
   };

@@ -267,6 +267,20 @@ describe.each(engines)('feedback (phản ánh, kiến nghị) on $name', (engine
     expect((await t.anonymous.get('/phan-anh/not-a-code')).statusCode).toBe(404);
   });
 
+  it('counts with the admin-edited calendar: a make-up Saturday shortens the due at once', async () => {
+    const set = await admin.request({ method: 'PUT', url: '/api/v1/calendar/2026-09-05', payload: { kind: 'working', name: 'Làm bù cho ngày 04/09' } });
+    expect(set.statusCode, set.body).toBe(200);
+    try {
+      const res = await submit(base());
+      expect(res.statusCode).toBe(201);
+      expect(res.body).toContain('15/09/2026');
+      expect(res.body).toContain('10 ngày làm việc kể từ 31/08/2026, trừ nghỉ Quốc khánh 01–02/09, tính cả ngày làm bù 05/09');
+    } finally {
+      await admin.request({ method: 'DELETE', url: '/api/v1/calendar/2026-09-05' });
+    }
+    expect((await submit(base())).body).toContain('16/09/2026');
+  });
+
   it('an officer files on behalf of a citizen at the desk or on the phone, inside the scope only', async () => {
     const payload = { topic: 'thu_tuc', communeId: unit('DH.HV').id, description: 'Ông A gọi điện hỏi về thủ tục đăng ký khai sinh.', channel: 'phone', name: 'Ông A', contact: '0914222333' };
     const res = await hoavinh.post('/api/v1/feedback', payload);

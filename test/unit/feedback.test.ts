@@ -81,6 +81,7 @@ describe('answer deadlines', () => {
   it('counts a make-up Saturday as a working day (admin calendar)', () => {
     const withMakeup = feedbackCalendar(buildWorkingCalendar([{ date: '2026-03-07', kind: 'working', name: 'Làm bù', note: null }]));
     expect(dueOf({ kind: 'feedback', topic: 'thu_tuc', receivedOn: '2026-03-02' }, withMakeup).date).toBe('2026-03-13');
+    expect(dueOf({ kind: 'feedback', topic: 'thu_tuc', receivedOn: '2026-03-02' }, withMakeup).explanation).toBe('10 ngày làm việc kể từ 02/03/2026, tính cả ngày làm bù 07/03');
     expect(dueOf({ kind: 'feedback', topic: 'thu_tuc', receivedOn: '2026-03-02' }, cal).date).toBe('2026-03-16');
   });
 

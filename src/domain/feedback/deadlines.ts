@@ -11,7 +11,7 @@
  *   (Điều 24) [M: not in our checked reference].
  */
 import { addWorkingDays, type WorkingCalendar } from '../reporting/working-days.js';
-import { addDays, formatVi } from '../schedule/calendar.js';
+import { addDays, formatVi, weekdayOf } from '../schedule/calendar.js';
 import { answerDaysOf, DEFAULT_TOPICS, type FeedbackKind, type FeedbackTopic } from './topics.js';
 
 /** Working days, and the names of the days off when known (to say which ones were skipped). */
@@ -66,10 +66,23 @@ export function daysOffBetween(calendar: FeedbackCalendar, from: string, to: str
   });
 }
 
+/** Saturdays and Sundays declared working days (ngày làm bù) between `from` and `to`, both included. */
+function workingWeekendsBetween(calendar: FeedbackCalendar, from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    const day = weekdayOf(d);
+    if ((day === 0 || day === 6) && calendar.isWorkingDay(d)) out.push(d);
+  }
+  return out;
+}
+
 function workingDue(calendar: FeedbackCalendar, from: string, days: number, step: Due['step'], basis: string): Due {
   const date = addWorkingDays(from, days, calendar);
   const off = daysOffBetween(calendar, from, date);
-  const explanation = `${days} ngày làm việc kể từ ${formatVi(from)}${off.length ? `, trừ nghỉ ${off.join(', ')}` : ''}`;
+  const makeup = workingWeekendsBetween(calendar, addDays(from, 1), date);
+  const explanation =
+    `${days} ngày làm việc kể từ ${formatVi(from)}${off.length ? `, trừ nghỉ ${off.join(', ')}` : ''}` +
+    (makeup.length ? `, tính cả ngày làm bù ${makeup.map(dm).join(', ')}` : '');
   return { date, step, explanation, basis };
 }
 
