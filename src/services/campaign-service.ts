@@ -286,6 +286,9 @@ export class CampaignService {
     const valid = validateContribution(input, this.today());
     const now = this.clock.now().toISOString();
     return this.store.transaction(async (repos) => {
+      // Two officers typing receipts at once: the second waits here, then reads the campaign and the first
+      // one's receipt number as committed (a rollback undoes the lock's version bump with the rest).
+      await repos.campaigns.lock(campaignId, now);
       const row = await this.campaignRow(repos, campaignId);
       authorize(actor, 'update', 'Campaign', { unitId: row.unitId });
       if (row.status !== 'open') throw conflict('campaign_state', 'Cuộc vận động đã kết thúc: không ghi nhận thêm khoản đóng góp.');
@@ -351,10 +354,10 @@ export class CampaignService {
     const now = this.clock.now().toISOString();
     const today = this.today();
     return this.store.transaction(async (repos) => {
+      // Locking the campaign first serialises two spendings of one campaign: neither checks a stale balance.
+      await repos.campaigns.lock(campaignId, now);
       const row = await this.campaignRow(repos, campaignId);
       authorize(actor, 'update', 'Campaign', { unitId: row.unitId });
-      // Taking the campaign's version first serialises two spendings of one campaign: neither checks a stale balance.
-      if (!(await repos.campaigns.touch(campaignId, row.version, now))) throw conflict('version_conflict', 'Cuộc vận động vừa được cập nhật: thử lại.');
       const [gifts, spent] = await Promise.all([repos.campaigns.contributions(campaignId), repos.campaigns.spendings(campaignId)]);
       const totals = totalsOf(row.targetAmount, gifts, spent);
       const valid = validateSpending(input, today, totals.money, totals.spent);

@@ -102,6 +102,18 @@ describe.each(engines)('voluntary contributions on $name', (engine) => {
     expect(read.spendings.map((s) => s.overspendNote)).toEqual([null, 'Ngân sách phường bù 200.000 đồng']);
   });
 
+  it('serialises concurrent writes of one campaign: one receipt number once, no balance passed twice', async () => {
+    const other = (await hoavinh.post('/api/v1/campaigns', { ...base(), purpose: 'Sửa chữa nhà văn hóa khu phố 4' })).json() as Campaign;
+    const gift = { contributorName: 'Đỗ Văn Em', village: 'Khu phố 4', kind: 'money', amount: 300_000, date: '2026-11-28', receiptNo: '7' };
+    const both = await Promise.all([hoavinh.post(`/api/v1/campaigns/${other.id}/contributions`, gift), hoavinh.post(`/api/v1/campaigns/${other.id}/contributions`, gift)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const spend = () => hoavinh.request({ method: 'POST', url: `/api/v1/campaigns/${other.id}/spendings`, ...multipart({ date: '2026-11-29', amount: '200000', purpose: 'Mua sơn' }) });
+    const spent = await Promise.all([spend(), spend()]);
+    expect(spent.map((r) => r.statusCode).sort()).toEqual([201, 400]);
+    const read = (await hoavinh.get(`/api/v1/campaigns/${other.id}`)).json() as Campaign;
+    expect(read.totals).toMatchObject({ money: 300_000, contributions: 1, spent: 200_000, balance: 100_000 });
+  });
+
   it('issues the confirmation as a Word document and a print page, with the amount in words and the code', async () => {
     const docx = await hoavinh.get(`/api/v1/campaign-contributions/${gifts[0]!.id}/confirmation.docx`);
     expect(docx.statusCode).toBe(200);

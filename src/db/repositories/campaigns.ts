@@ -54,10 +54,12 @@ export class CampaignRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  /** Bumps the version: serialises writers of one campaign (spending checks its balance under it). */
-  async touch(id: number, version: number, at: string): Promise<boolean> {
-    const r = await this.db.updateTable('campaigns').set({ updatedAt: at, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+  /**
+   * Bumps the version whatever it is: the row lock (PostgreSQL) serialises the writers of one campaign, so a
+   * receipt number or a balance checked after it cannot be taken by a concurrent write before the commit.
+   */
+  async lock(id: number, at: string): Promise<void> {
+    await this.db.updateTable('campaigns').set((eb) => ({ updatedAt: at, version: eb('version', '+', 1) })).where('id', '=', id).execute();
   }
 
   async contributions(campaignId: number): Promise<ContributionRow[]> {
