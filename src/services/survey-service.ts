@@ -30,6 +30,7 @@ import type { Repositories, Store } from '../db/repositories/index.js';
 import type { NamedSurveyRow, SurveyCommentRow, SurveyRow } from '../db/repositories/surveys.js';
 import type { AuditService } from './audit-service.js';
 import type { Clock } from './clock.js';
+import { RateLimiter, type Limit } from './rate-limit.js';
 import { sha256 } from './tokens.js';
 
 export interface SurveyInput {
@@ -96,44 +97,12 @@ export interface UnitSummary {
   mean: number | null;
 }
 
-export interface RateLimitOptions {
-  /** Answers one address may send in a window. */
-  max: number;
-  windowMs: number;
-}
-
 /**
- * A minimal per-address limiter of public answers, kept in memory (src/services/rate-limit.ts, the shared
- * database-backed one, did not exist when surveys were built; switch to it when it does). The real guarantee
- * of one answer per session is the database's unique key; this only slows down a flood from one address.
+ * Answers one address may send in an hour, counted in the database (services/rate-limit.ts) so every app
+ * instance shares the count. A one-stop desk's kiosk may send many an hour; a script sending thousands may not.
+ * The guarantee of one answer per session is the database's unique key; this only slows a flood down.
  */
-export class AddressLimiter {
-  private readonly hits = new Map<string, number[]>();
-  constructor(
-    private readonly options: RateLimitOptions,
-    private readonly clock: Clock,
-  ) {}
-
-  /** Records one attempt; false when the address is over its limit (the attempt is not counted then). */
-  take(address: string): boolean {
-    const now = this.clock.now().getTime();
-    const from = now - this.options.windowMs;
-    const recent = (this.hits.get(address) ?? []).filter((t) => t > from);
-    if (recent.length >= this.options.max) {
-      this.hits.set(address, recent);
-      return false;
-    }
-    recent.push(now);
-    this.hits.set(address, recent);
-    if (this.hits.size > 10_000) {
-      for (const [key, times] of this.hits) if (times.every((t) => t <= from)) this.hits.delete(key);
-    }
-    return true;
-  }
-}
-
-/** A genuine kiosk at a one-stop desk may send many answers an hour; a script sending thousands may not. */
-export const DEFAULT_ANSWER_LIMIT: RateLimitOptions = { max: 120, windowMs: 3600_000 };
+export const SURVEY_ANSWER_LIMIT: Limit = { bucket: 'survey_answer', max: 120, windowMs: 3600_000 };
 
 const STATE_VI: Record<SurveyStatus, string> = { draft: 'bản nháp', published: 'đang công bố', closed: 'đã kết thúc' };
 
@@ -158,15 +127,14 @@ const parseAnswers = (json: string): Answers => JSON.parse(json) as Answers;
  * public only once a coordinator or leader approves them.
  */
 export class SurveyService {
-  private readonly limiter: AddressLimiter;
+  private readonly limiter: RateLimiter;
 
   constructor(
     private readonly store: Store,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    options: { answerLimit?: RateLimitOptions } = {},
   ) {
-    this.limiter = new AddressLimiter(options.answerLimit ?? DEFAULT_ANSWER_LIMIT, clock);
+    this.limiter = new RateLimiter(store, clock);
   }
 
   private today(): string {
@@ -487,7 +455,7 @@ export class SurveyService {
     if (!survey.isOpen) throw conflict('survey_closed', `Phiếu khảo sát «${survey.title}» đã kết thúc${survey.closesOn ? ` (hạn trả lời đến hết ${formatDateVi(survey.closesOn)})` : ''}: không nhận thêm câu trả lời.`);
     const sessionHash = sha256(sessionToken);
     if (await this.store.read.surveys.hasResponse(id, sessionHash)) throw alreadyAnswered();
-    if (!this.limiter.take(address)) throw new DomainError('too_many_requests', 'rate_limited', 'Có quá nhiều phiếu trả lời gửi từ cùng một địa chỉ trong thời gian ngắn. Xin vui lòng thử lại sau.');
+    await this.limiter.take(SURVEY_ANSWER_LIMIT, address);
     const { answers, problems } = readAnswers(survey.questions, raw);
     if (problems.length > 0) throw answerProblems(problems);
     if (Object.keys(answers).length === 0) throw validationError('answer_empty', 'Phiếu trả lời còn trống: hãy trả lời ít nhất một câu hỏi.');

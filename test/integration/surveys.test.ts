@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStore } from '../../src/db/repositories/index.js';
 import { parseCsv } from '../../src/domain/disclosures/index.js';
+import { RateLimiter } from '../../src/services/rate-limit.js';
+import { SURVEY_ANSWER_LIMIT } from '../../src/services/survey-service.js';
 import { vnDate } from '../../src/domain/time.js';
 import { createTestApp, type Client, type TestApp } from '../support/app.js';
 import { engines } from '../support/engines.js';
@@ -255,4 +258,24 @@ describe.each(engines)('surveys (khảo sát) on $name', (engine) => {
     const byUnit = (await noivu.get('/api/v1/surveys/by-unit')).json() as { items: Array<{ unitId: number; responses: number }> };
     expect(byUnit.items.find((u) => u.unitId === unit('DH.HV').id)!.responses).toBeGreaterThanOrEqual(4);
   });
+
+  // Last: it uses up this address's allowance for the hour.
+  it('a flood from one address is throttled with a Vietnamese 429 page; genuine answers before it were kept', async () => {
+    const s = await published();
+    const [q1, , q3] = s.questions;
+    const first = await browser();
+    await first.open(s.id);
+    expect((await first.post(s.id, [[`c_${q1!.id}`, '0'], [`c_${q3!.id}`, '5']])).statusCode).toBe(200);
+    // The same address has already sent a full hour's allowance (counted in the shared database table).
+    const limiter = new RateLimiter(createStore(t.db.handle.db), t.services.clock);
+    for (let i = 0; i < SURVEY_ANSWER_LIMIT.max; i++) await limiter.record(SURVEY_ANSWER_LIMIT, '127.0.0.1');
+    const flood = await browser();
+    await flood.open(s.id);
+    const refused = await flood.post(s.id, [[`c_${q1!.id}`, '1'], [`c_${q3!.id}`, '1']]);
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body).toContain('Có quá nhiều yêu cầu từ địa chỉ mạng của bạn');
+    const survey = (await noivu.get(`/api/v1/surveys/${s.id}`)).json() as Survey;
+    expect(survey.responses).toBe(1);
+  }, 60_000);
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import { aggregate, fieldName, percentVi, readAnswers, sipasQuestionnaire, validateQuestionnaire, type Question } from '../../src/domain/surveys/index.js';
-import { AddressLimiter } from '../../src/services/survey-service.js';
 
 const questions: Question[] = [
   { id: 'a', kind: 'single', text: 'Lĩnh vực', required: true, options: ['Đất đai', 'Hộ tịch', 'Khác'] },
@@ -106,17 +105,5 @@ describe('aggregate', () => {
     expect(r.questions[2]!.mean).toBeNull();
     expect(r.questions[0]!.counts[0]!.share).toBeNull();
     expect(percentVi(null)).toBe('–');
-  });
-});
-
-describe('AddressLimiter', () => {
-  it('lets `max` answers through per window and address, refuses the next, forgets after the window', () => {
-    let now = Date.parse('2026-11-28T08:00:00Z');
-    const limiter = new AddressLimiter({ max: 3, windowMs: 60_000 }, { now: () => new Date(now) });
-    expect([1, 2, 3].map(() => limiter.take('1.2.3.4'))).toEqual([true, true, true]);
-    expect(limiter.take('1.2.3.4')).toBe(false);
-    expect(limiter.take('5.6.7.8')).toBe(true);
-    now += 60_001;
-    expect(limiter.take('1.2.3.4')).toBe(true);
   });
 });

@@ -204,7 +204,7 @@ async function answer(request: FastifyRequest<{ Params: { id: string } }>, reply
     if (err.code === 'already_answered') return sendPrivatePage(reply, noticePage(survey, 'Ông/Bà đã trả lời khảo sát này', err.message), 409);
     if (err.code === 'survey_closed') return sendPrivatePage(reply, noticePage(survey, 'Khảo sát đã kết thúc', err.message), 409);
     if (err.kind === 'too_many_requests') {
-      reply.header('Retry-After', '600');
+      reply.header('Retry-After', String((err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 600));
       return sendPrivatePage(reply, noticePage(survey, 'Xin thử lại sau ít phút', err.message), 429);
     }
     throw err;
