@@ -114,6 +114,16 @@ describe.each(engines)('voluntary contributions on $name', (engine) => {
     expect(read.totals).toMatchObject({ money: 300_000, contributions: 1, spent: 200_000, balance: 100_000 });
   });
 
+  it('refuses evidence over 20 MB with 413 and writes nothing', async () => {
+    const before = ((await hoavinh.get(`/api/v1/campaigns/${campaign.id}`)).json() as Campaign).spendings.length;
+    const big = new Uint8Array(20 * 1024 * 1024 + 1);
+    big.set(PNG);
+    const res = await hoavinh.request({ method: 'POST', url: `/api/v1/campaigns/${campaign.id}/spendings`, ...multipart({ date: '2026-11-27', amount: '1000', purpose: 'Ảnh lớn', overspendNote: 'Ngân sách phường' }, { name: 'anh.png', content: big }) });
+    expect(res.statusCode).toBe(413);
+    expect((res.json() as ErrorBody).error.message).toBe('Tệp quá lớn: tối đa 20 MB.');
+    expect(((await hoavinh.get(`/api/v1/campaigns/${campaign.id}`)).json() as Campaign).spendings.length).toBe(before);
+  });
+
   it('issues the confirmation as a Word document and a print page, with the amount in words and the code', async () => {
     const docx = await hoavinh.get(`/api/v1/campaign-contributions/${gifts[0]!.id}/confirmation.docx`);
     expect(docx.statusCode).toBe(200);
