@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/accounts/actor.js';
+import { newestCampaigns } from '../../src/server/portal/routes/campaigns.js';
 import { createTestApp, type Client, type TestApp } from '../support/app.js';
 import { engines } from '../support/engines.js';
 import { multipart } from '../support/multipart.js';
@@ -162,6 +163,8 @@ describe.each(engines)('voluntary contributions on $name', (engine) => {
     expect((await t.anonymous.get(`/dong-gop/${campaign.id}/chi/${read.spendings[1]!.id}/chung-tu`)).statusCode).toBe(404);
     expect((await t.anonymous.get('/dong-gop/999999')).statusCode).toBe(404);
     expect((await t.anonymous.get('/dong-gop/abc')).statusCode).toBe(404);
+    const newest = await newestCampaigns(t.services, 50);
+    expect(newest.find((n) => n.href === `/dong-gop/${campaign.id}`)).toMatchObject({ title: 'Bê tông hóa đường khu phố 2', date: '2026-11-01', publisher: 'UBND phường Hòa Vinh' });
     const list = await t.anonymous.get('/dong-gop');
     expect(list.body).toContain('UBND phường Hòa Vinh');
     expect(list.body).toContain('75%');

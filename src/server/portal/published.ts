@@ -1,5 +1,6 @@
 import type { Services } from '../../services/index.js';
 import { newestDisclosures } from './routes/disclosures.js';
+import { newestCampaigns } from './routes/campaigns.js';
 
 /** One item of the home page's "Mới công bố" list (an accepted report, a published disclosure…). */
 export interface PublishedItem {
@@ -31,6 +32,7 @@ export const planUpdates: PublishedSource = async (services, limit) =>
 export const PUBLISHED_SOURCES: PublishedSource[] = [
   planUpdates,
   newestDisclosures,
+  newestCampaigns,
 ];
 
 /** The newest items over every source, newest first. */

@@ -5,6 +5,7 @@ import { compareVietnamese } from '../../../domain/text/normalize.js';
 import { formatDateVi } from '../../../domain/time.js';
 import type { CampaignView, PublicCampaignDetail, VerifiedReceipt } from '../../../services/campaign-service.js';
 import type { PortalArea } from '../area.js';
+import type { PublishedSource } from '../published.js';
 import { html } from '../html.js';
 import { renderPage } from '../layout.js';
 import { progressBar } from '../format.js';
@@ -113,6 +114,13 @@ function tooMany(request: FastifyRequest, reply: FastifyReply, message: string, 
   reply.header('Retry-After', String(retryAfterSeconds));
   return sendPage(request, reply, page, { status: 429, maxAge: 0 });
 }
+
+/** The home page's "Mới công bố": campaigns by the day they start. */
+export const newestCampaigns: PublishedSource = async (services, limit) =>
+  (await services.campaigns.publicList())
+    .sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : b.id - a.id))
+    .slice(0, limit)
+    .map((c) => ({ kind: 'Cuộc vận động đóng góp tự nguyện', title: c.purpose, href: `/dong-gop/${c.id}`, date: c.startDate, publisher: c.unitName }));
 
 /** Voluntary contributions (/dong-gop): campaigns with totals and spending, the receipt check, open data. */
 export const campaignsArea: PortalArea = {
