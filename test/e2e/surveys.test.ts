@@ -243,6 +243,12 @@ describe.runIf(browserAvailable())('surveys in the staff app: template, builder,
     await comment.getByRole('button', { name: 'Công khai' }).click();
     await comment.getByText('Đã công khai').waitFor(WAIT);
     expect(await (await fetch(`${server.baseUrl}/khao-sat/${surveyId}/ket-qua`)).text()).toContain('Nên có thêm quạt ở nơi chờ');
+
+    // Results per unit on the list page: one survey, one answer, every scale at 4.
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Khảo sát', exact: true }).click();
+    const row = page.getByTestId('survey-by-unit').getByRole('row', { name: /UBND phường Hòa Vinh/ });
+    await row.waitFor(WAIT);
+    expect(await row.locator('td').allTextContents()).toEqual(['UBND phường Hòa Vinh', '1', '1', '4.00']);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
@@ -22,6 +22,7 @@ export function SurveysPage() {
   const session = useSignedIn();
   const navigate = useNavigate();
   const list = useResource(() => surveysApi.list(), []);
+  const byUnit = useResource(() => surveysApi.byUnit(), []);
   const units = useResource(() => api.units.list({ active: true }), []);
   const [unitId, setUnitId] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -107,6 +108,31 @@ export function SurveysPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {byUnit.data && byUnit.data.items.length > 0 && (
+        <Stack gap="xs" mt="lg">
+          <Title order={3}>{t('surveys.byUnit')}</Title>
+          <Table striped data-testid="survey-by-unit">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('surveys.unit')}</Table.Th>
+                <Table.Th>{t('surveys.surveyCount')}</Table.Th>
+                <Table.Th>{t('surveys.responses')}</Table.Th>
+                <Table.Th>{t('surveys.meanScore')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {byUnit.data.items.map((u) => (
+                <Table.Tr key={u.unitId}>
+                  <Table.Td>{u.unitName}</Table.Td>
+                  <Table.Td>{u.surveys}</Table.Td>
+                  <Table.Td>{u.responses}</Table.Td>
+                  <Table.Td>{u.mean === null ? '—' : u.mean.toFixed(2)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
       )}
     </>
   );

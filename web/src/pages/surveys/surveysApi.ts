@@ -1,12 +1,13 @@
 import type { Question } from '../../../../src/domain/surveys/model';
-import type { CommentView, ResultsView, SurveyView } from '../../../../src/services/survey-service';
+import type { CommentView, ResultsView, SurveyView, UnitSummary } from '../../../../src/services/survey-service';
 import { API_BASE, http } from '../../api/client';
 
-export type { CommentView, Question, ResultsView, SurveyView };
+export type { CommentView, Question, ResultsView, SurveyView, UnitSummary };
 
 /** The staff API of surveys (src/server/routes/surveys.ts). */
 export const surveysApi = {
   list: () => http.get<{ items: SurveyView[] }>('/surveys'),
+  byUnit: () => http.get<{ items: UnitSummary[] }>('/surveys/by-unit'),
   get: (id: number) => http.get<SurveyView>(`/surveys/${id}`),
   create: (body: { unitId: number; template?: 'sipas'; title?: string; subjectKind?: string; serviceArea?: string | null; questions?: Question[] }) =>
     http.post<SurveyView>('/surveys', body),
