@@ -38,7 +38,7 @@ import { authorize } from '../domain/policies/index.js';
 import { cleanText } from '../domain/text/normalize.js';
 import { vnDate } from '../domain/time.js';
 import type { Repositories, Store } from '../db/repositories/index.js';
-import type { FeedbackCaseRow, TrackingRow } from '../db/repositories/feedback.js';
+import type { FeedbackCaseRow, PublicFeedbackRow, TrackingRow } from '../db/repositories/feedback.js';
 import type { AuditService } from './audit-service.js';
 import type { Clock } from './clock.js';
 import { RateLimiter, tooMany, type Limit } from './rate-limit.js';
@@ -181,8 +181,9 @@ export interface TrackingView {
   mergedInto: string | null;
 }
 
+/** A published answer. The tracking code is not in it: whoever holds the code may rate, so only the sender has it. */
 export interface PublicCase {
-  code: string;
+  id: number;
   topicLabel: string;
   communeName: string;
   unitName: string;
@@ -451,9 +452,19 @@ export class FeedbackService {
   /** Published answers, newest first (anonymised question, no sender). */
   async publicList(page = 1, pageSize = 20): Promise<PublicCase[]> {
     const rows = await this.store.read.feedback.publicCases(pageSize, (Math.max(1, page) - 1) * pageSize);
+    return this.publicCases(rows);
+  }
+
+  /** One published answer by its id, or null. */
+  async publicCase(id: number): Promise<PublicCase | null> {
+    const row = await this.store.read.feedback.publicCase(id);
+    return row ? ((await this.publicCases([row]))[0] ?? null) : null;
+  }
+
+  private async publicCases(rows: PublicFeedbackRow[]): Promise<PublicCase[]> {
     const units = new Map((await this.store.read.units.list()).map((u) => [u.id, u.name]));
     return rows.map((r) => ({
-      code: r.code,
+      id: r.id,
       topicLabel: DEFAULT_TOPICS[r.topic as FeedbackTopic]?.label ?? r.topic,
       communeName: units.get(r.communeId) ?? '',
       unitName: units.get(r.unitId) ?? '',

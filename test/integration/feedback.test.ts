@@ -122,7 +122,15 @@ describe.each(engines)('feedback (phản ánh, kiến nghị) on $name', (engine
     const list = await t.anonymous.get('/phan-anh');
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('khơi thông cống thoát nước');
-    expect(list.body).toContain(code);
+    // The tracking code is the sender's key (it lets one rate): never on a public page.
+    expect(list.body).not.toContain(code);
+    const answerPage = await t.anonymous.get(`/phan-anh/tra-loi/${view.id}`);
+    expect(answerPage.statusCode).toBe(200);
+    expect(answerPage.headers['cache-control']).toContain('public');
+    expect(answerPage.body).toContain('Xin cảm ơn.');
+    expect(answerPage.body).not.toContain('Trần Thị Bình');
+    expect(answerPage.body).not.toContain(code);
+    expect((await t.anonymous.get('/sitemap.xml')).body).toContain(`/phan-anh/tra-loi/${view.id}`);
     expect(list.body).not.toContain('0905 123 456');
     expect(list.body).not.toContain('Trần Thị Bình');
 
@@ -192,6 +200,7 @@ describe.each(engines)('feedback (phản ánh, kiến nghị) on $name', (engine
     const list = await t.anonymous.get('/phan-anh');
     expect(list.body).not.toContain('thu hồi đất số 12');
     expect(list.body).not.toContain('45/QĐ-UBND');
+    expect((await t.anonymous.get(`/phan-anh/tra-loi/${view.id}`)).statusCode).toBe(404);
     const page = await t.anonymous.get(`/phan-anh/${code}`);
     expect(page.body).toContain('Bộ phận tiếp công dân');
     expect(page.body).not.toContain('Lê Văn Cường');
@@ -279,6 +288,24 @@ describe.each(engines)('feedback (phản ánh, kiến nghị) on $name', (engine
       await admin.request({ method: 'DELETE', url: '/api/v1/calendar/2026-09-05' });
     }
     expect((await submit(base())).body).toContain('16/09/2026');
+  });
+
+  it('keeps /phan-anh and an answer page under 60 KB with the longest texts', async () => {
+    const longQuestion = 'Đường ngập, cống tắc, rác thải ứ đọng nhiều ngày. '.repeat(100).slice(0, 5000);
+    const longAnswer = 'Ủy ban nhân dân phường đã kiểm tra hiện trường và xử lý dứt điểm. '.repeat(160).slice(0, 10_000);
+    let last = 0;
+    for (let i = 0; i < 10; i++) {
+      const filed = await admin.post('/api/v1/feedback', { topic: 'moi_truong', communeId: unit('DH.HV').id, description: longQuestion, channel: 'desk' });
+      last = (filed.json() as View).id;
+      await admin.post(`/api/v1/feedback/${last}/assign`, { unitId: unit('DH.HV').id });
+      expect((await admin.post(`/api/v1/feedback/${last}/answer`, { answer: longAnswer, public: true })).statusCode).toBe(200);
+    }
+    const list = await t.anonymous.get('/phan-anh');
+    const answer = await t.anonymous.get(`/phan-anh/tra-loi/${last}`);
+    expect(list.body).toContain('Đọc toàn văn câu trả lời');
+    expect(answer.body).toContain(longAnswer.slice(-200).trim());
+    expect(list.rawPayload.length).toBeLessThan(60_000);
+    expect(answer.rawPayload.length).toBeLessThan(60_000);
   });
 
   it('an officer files on behalf of a citizen at the desk or on the phone, inside the scope only', async () => {

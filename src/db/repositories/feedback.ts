@@ -96,6 +96,19 @@ export class FeedbackRepository {
       .execute();
   }
 
+  /** One published answer, under the same conditions as publicCases. */
+  async publicCase(id: number): Promise<PublicFeedbackRow | undefined> {
+    return this.db
+      .selectFrom('feedbackCases')
+      .select(PUBLIC_COLUMNS)
+      .where('id', '=', id)
+      .where('kind', '=', 'feedback')
+      .where('answerPublic', '=', 1)
+      .where('publishedAt', 'is not', null)
+      .where('duplicateOf', 'is', null)
+      .executeTakeFirst();
+  }
+
   async addMessage(row: Insertable<FeedbackMessageTable>): Promise<void> {
     await this.db.insertInto('feedbackMessages').values(row).execute();
   }

@@ -15,6 +15,7 @@ import type { Services } from '../../../services/index.js';
 import type { PortalArea } from '../area.js';
 import { html, type SafeHtml } from '../html.js';
 import { renderPage } from '../layout.js';
+import { excerpt } from '../format.js';
 import { etagOf, sendNotFound, sendPage } from '../respond.js';
 
 /**
@@ -24,7 +25,9 @@ import { etagOf, sendNotFound, sendPage } from '../respond.js';
  */
 
 const PUBLIC = { config: { public: true }, schema: { hide: true } } as const;
-const PER_PAGE = 20;
+const PER_PAGE = 10;
+const QUESTION_EXCERPT = 400;
+const ANSWER_EXCERPT = 900;
 const RATING_FORM_LIMIT = 4096;
 
 type Values = Record<string, string>;
@@ -72,12 +75,32 @@ ${communes.map((c) => html`<option value="${String(c.id)}"${selected(v.communeId
 </form></section>`;
 }
 
+const paragraphs = (text: string) => text.split('\n').map((line) => html`<p>${line}</p>`);
+
+/** In the list, long texts are cut (the page stays far under 60 KB); the answer's own page has them whole. */
 function publicItem(c: PublicCase): SafeHtml {
-  return html`<article class="card"><h3>${c.topicLabel} — ${c.communeName}</h3>
-<p class="small muted">Mã ${c.code} · Nhận ngày ${formatDateVi(c.receivedOn)}${c.answeredOn ? html` · Trả lời ngày ${formatDateVi(c.answeredOn)}` : ''}</p>
-<p><strong>Nội dung:</strong> ${c.question}</p>
+  const href = `/phan-anh/tra-loi/${c.id}`;
+  const long = c.question.length > QUESTION_EXCERPT || c.answer.length > ANSWER_EXCERPT;
+  return html`<article class="card"><h3><a href="${href}">${c.topicLabel} — ${c.communeName}</a></h3>
+<p class="small muted">Nhận ngày ${formatDateVi(c.receivedOn)}${c.answeredOn ? html` · Trả lời ngày ${formatDateVi(c.answeredOn)}` : ''}</p>
+<p><strong>Nội dung:</strong> ${excerpt(c.question, QUESTION_EXCERPT)}</p>
 <p><strong>Trả lời của ${c.unitName}:</strong></p>
-<div>${c.answer.split('\n').map((line) => html`<p>${line}</p>`)}</div></article>`;
+<div>${paragraphs(excerpt(c.answer, ANSWER_EXCERPT))}</div>
+${long ? html`<p><a href="${href}">Đọc toàn văn câu trả lời</a></p>` : ''}</article>`;
+}
+
+function publicCasePage(c: PublicCase): string {
+  return renderPage({
+    title: `Trả lời phản ánh: ${c.topicLabel} — ${c.communeName}`,
+    breadcrumbs: crumbs({ label: `${c.topicLabel} — ${c.communeName}` }),
+    current: '/phan-anh',
+    body: html`<h1>${c.topicLabel} — ${c.communeName}</h1>
+<p class="small muted">Nhận ngày ${formatDateVi(c.receivedOn)}${c.answeredOn ? html` · Trả lời ngày ${formatDateVi(c.answeredOn)}` : ''}</p>
+<h2>Nội dung phản ánh</h2>${paragraphs(c.question)}
+<h2>Trả lời của ${c.unitName}</h2>${paragraphs(c.answer)}
+<p class="small muted">Thông tin cá nhân của người gửi (họ tên, số điện thoại, số giấy tờ, thư điện tử) đã được ẩn.</p>
+<p><a href="/phan-anh">Về trang Phản ánh, kiến nghị</a></p>`,
+  });
 }
 
 async function listPage(services: Services, page: number, v: Values = {}, error?: string): Promise<string> {
@@ -254,6 +277,13 @@ export const feedbackArea: PortalArea = {
       return sendPage(request, reply, await listPage(services, page), { maxAge: 60 });
     });
 
+    app.get<{ Params: { id: string } }>('/phan-anh/tra-loi/:id', PUBLIC, async (request, reply) => {
+      const id = /^[1-9]\d{0,9}$/.test(request.params.id) && Number(request.params.id) <= 2_147_483_647 ? Number(request.params.id) : null;
+      const c = id === null ? null : await services.feedback.publicCase(id);
+      if (!c) return sendNotFound(request, reply, 'Không tìm thấy câu trả lời công khai này; có thể đơn vị đã thôi công khai.');
+      return sendPage(request, reply, publicCasePage(c), { maxAge: 300 });
+    });
+
     app.get<{ Params: { code: string } }>('/phan-anh/:code', PUBLIC, async (request, reply) => {
       const code = parseFeedbackCode(request.params.code);
       if (!code) return sendNotFound(request, reply, 'Mã theo dõi không đúng dạng (ví dụ PA-7K3M-Q9XT: chữ PA và 8 chữ, số; không có chữ O, I và số 0, 1).');
@@ -271,7 +301,8 @@ export const feedbackArea: PortalArea = {
       }
     });
   },
-  async sitemap() {
-    return [{ path: '/phan-anh' }];
+  async sitemap(services) {
+    const answers = await services.feedback.publicList(1, 200);
+    return [{ path: '/phan-anh' }, ...answers.map((c) => ({ path: `/phan-anh/tra-loi/${c.id}`, ...(c.answeredOn ? { lastModified: c.answeredOn } : {}) }))];
   },
 };
