@@ -5,7 +5,7 @@ import { fieldName, percentVi, SCALE_LABELS, type AnswerProblem, type Question, 
 import type { Services } from '../../../services/index.js';
 import { XLSX_MIME, type ResultsView, type SurveyView } from '../../../services/survey-service.js';
 import type { PortalArea } from '../area.js';
-import { timeTag } from '../format.js';
+import { excerpt, timeTag } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { renderPage } from '../layout.js';
 import { etagOf, sendFile, sendNotFound, sendPage } from '../respond.js';
@@ -25,6 +25,8 @@ const PUBLIC = { config: { public: true }, schema: { hide: true } } as const;
 const SESSION_COOKIE = 'dondoc_ks';
 /** Thirty questions with a 2,000-character answer each fit; anything bigger is not a survey answer. */
 const FORM_LIMIT = 64 * 1024;
+/** Approved comments shown per question on the results page (the downloads hold all). */
+const COMMENTS_ON_PAGE = 20;
 const NOT_FOUND = 'Không tìm thấy phiếu khảo sát này. Phiếu có thể chưa được công bố.';
 
 const surveyHref = (id: number) => `/khao-sat/${id}`;
@@ -227,9 +229,13 @@ async function answer(request: FastifyRequest<{ Params: { id: string } }>, reply
 function questionResults(q: ResultsView['results']['questions'][number], comments: ResultsView['comments']): SafeHtml {
   const head = html`<h3 id="${`cau-${q.id}`}">Câu ${String(q.number)}. ${q.text}</h3>`;
   if (q.kind === 'text') {
-    const shown = comments.filter((c) => c.questionId === q.id);
-    return html`${head}<p class="small">${String(q.answered)} ý kiến; ${String(shown.length)} ý kiến đã được kiểm duyệt và công khai.</p>
-${shown.length > 0 ? html`<ul>${shown.map((c) => html`<li><blockquote style="margin:.2rem 0;white-space:pre-line">${c.body}</blockquote></li>`)}</ul>` : ''}`;
+    const approved = comments.filter((c) => c.questionId === q.id);
+    // The page stays small on a phone: the newest ones, cut short; the CSV and Excel files hold them all.
+    const shown = approved.slice(-COMMENTS_ON_PAGE).reverse();
+    return html`${head}<p class="small">${String(q.answered)} ý kiến; ${String(approved.length)} ý kiến đã được kiểm duyệt và công khai${
+      approved.length > shown.length ? html` (trang này hiển thị ${String(shown.length)} ý kiến mới nhất; tải tệp CSV hoặc Excel để xem đủ)` : ''
+    }.</p>
+${shown.length > 0 ? html`<ul>${shown.map((c) => html`<li><blockquote style="margin:.2rem 0;white-space:pre-line">${excerpt(c.body, 600)}</blockquote></li>`)}</ul>` : ''}`;
   }
   const kindVi = q.kind === 'single' ? 'một lựa chọn' : q.kind === 'multiple' ? 'nhiều lựa chọn — tỷ lệ tính trên số người trả lời câu này' : 'thang điểm 1–5';
   return html`${head}
