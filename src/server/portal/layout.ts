@@ -27,6 +27,7 @@ export const NAV: ReadonlyArray<{ href: string; label: string }> = [
   { href: '/cong-khai', label: 'Công khai' },
   { href: '/lich-tiep-cong-dan', label: 'Lịch tiếp công dân' },
   { href: '/tra-cuu', label: 'Tra cứu' },
+  { href: '/khao-sat', label: 'Khảo sát' },
   { href: '/dong-gop', label: 'Đóng góp' },
 ];
 
