@@ -49,12 +49,12 @@ export class RateLimiter {
     return { allowed: false, retryAt: new Date(retryMs).toISOString(), retryAfterSeconds: Math.max(1, Math.ceil((retryMs - now) / 1000)) };
   }
 
-  /** Counts one request (and forgets this key's events older than the window). */
+  /** Counts one request (and forgets the bucket's events older than the window). */
   async record(limit: Limit, key: string): Promise<void> {
     const now = this.clock.now();
     const hashed = hashKey(key);
     await this.store.transaction(async (repos) => {
-      await repos.feedback.pruneEvents(limit.bucket, hashed, new Date(now.getTime() - limit.windowMs).toISOString());
+      await repos.feedback.pruneEvents(limit.bucket, new Date(now.getTime() - limit.windowMs).toISOString());
       await repos.feedback.addEvent(limit.bucket, hashed, now.toISOString());
     });
   }

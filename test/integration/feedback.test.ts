@@ -257,6 +257,11 @@ describe.each(engines)('feedback (phản ánh, kiến nghị) on $name', (engine
     expect((await submit(base(), [], '198.51.100.8')).statusCode).toBe(201);
     now += 10 * 60_000 + 1000;
     expect((await submit({ ...base(), description: 'Phản ánh thật sự quan trọng về cống vỡ.' }, [], ip)).statusCode).toBe(201);
+    // Addresses are stored hashed, and only the current window is kept.
+    const events = await t.db.handle.db.selectFrom('rateEvents').select(['bucket', 'key', 'at']).where('bucket', '=', 'feedback-submit').execute();
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.some((e) => e.key.includes('198.51.100'))).toBe(false);
+    expect(events.every((e) => Date.parse(e.at) > now - 10 * 60_000)).toBe(true);
   });
 
   it('finds a code through /tra-cuu, and slows down an address that guesses codes', async () => {

@@ -160,8 +160,11 @@ export class FeedbackRepository {
     await this.db.insertInto('rateEvents').values({ bucket, key, at }).execute();
   }
 
-  /** Forgets events older than `before` for one key (each key cleans up after itself). */
-  async pruneEvents(bucket: string, key: string, before: string): Promise<void> {
-    await this.db.deleteFrom('rateEvents').where('bucket', '=', bucket).where('key', '=', key).where('at', '<=', before).execute();
+  /**
+   * Forgets a bucket's events older than `before` (out of every window). Run at each count, so the bucket
+   * only ever holds one window of events, whatever the number of addresses that passed once.
+   */
+  async pruneEvents(bucket: string, before: string): Promise<void> {
+    await this.db.deleteFrom('rateEvents').where('bucket', '=', bucket).where('at', '<=', before).execute();
   }
 }
