@@ -12,6 +12,7 @@ import { serverConfig, type ServerConfig } from './config.js';
 import { errorBody, handleError } from './errors.js';
 import { webNotBuiltPage } from './pages.js';
 import authPlugin from './plugins/auth.js';
+import fairAdmission from './plugins/fair-admission.js';
 import { portalNotFound, portalRoutes } from './portal/index.js';
 import { sendBadRequest as portalBadRequest } from './portal/respond.js';
 import { apiRoutes } from './routes/index.js';
@@ -64,6 +65,7 @@ export async function buildApp(services: Services, overrides: Partial<ServerConf
   });
 
   app.setErrorHandler(handleError);
+  await app.register(fairAdmission, { perTurn: config.admitPerTurn });
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { admitPerTurn } from './plugins/fair-admission.js';
 
 export interface ServerConfig {
   host: string;
@@ -11,6 +12,8 @@ export interface ServerConfig {
   webRoot: string | null;
   bodyLimitBytes: number;
   logLevel: string;
+  /** Requests let into their handlers per turn of the event loop (plugins/fair-admission.ts); 0: no gate. */
+  admitPerTurn: number;
 }
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,6 +31,7 @@ export function serverConfig(overrides: Partial<ServerConfig> = {}): ServerConfi
     webRoot: defaultWebRoot(),
     bodyLimitBytes: 1024 * 1024,
     logLevel: process.env.LOG_LEVEL ?? 'info',
+    admitPerTurn: admitPerTurn(),
     ...overrides,
   };
 }
