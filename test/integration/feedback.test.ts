@@ -219,6 +219,7 @@ describe.each(engines)('feedback (phản ánh, kiến nghị) on $name', (engine
     const tooBig = await submit(base(), [{ name: 'to.jpg', content: big }]);
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.body).toContain('lớn hơn 5 MB');
+    expect(tooBig.body).toContain('Đường thôn Phú Hòa bị ngập');
     const gif = await submit(base(), [{ name: 'anh.gif', content: GIF }]);
     expect(gif.statusCode).toBe(415);
     expect(gif.body).toContain('không phải ảnh JPEG, PNG hoặc tệp PDF');

@@ -154,8 +154,7 @@ ${[5, 4, 3, 2, 1].map((n) => html`<p><input type="radio" id="sao-${String(n)}" n
 }
 
 /** Reads the multipart form: text fields and up to MAX_FEEDBACK_FILES files, each cut off at the size limit. */
-async function readSubmission(request: FastifyRequest): Promise<{ values: Values; files: UploadedFile[] }> {
-  const values: Values = {};
+async function readSubmission(request: FastifyRequest, values: Values): Promise<{ values: Values; files: UploadedFile[] }> {
   const files: UploadedFile[] = [];
   const parts = request.parts({ limits: { files: MAX_FEEDBACK_FILES, fileSize: MAX_FEEDBACK_FILE_BYTES, fields: 20, fieldSize: 20_000 } });
   for await (const part of parts) {
@@ -186,11 +185,12 @@ function statusOfError(err: DomainError): number {
 }
 
 async function submit(request: FastifyRequest, reply: FastifyReply, services: Services) {
-  let values: Values = {};
+  // Filled as the parts arrive, so a refused file still gives back the text typed before it.
+  const values: Values = {};
   let files: UploadedFile[] = [];
   try {
     if (!request.isMultipart()) throw Object.assign(new Error('not multipart'), { code: 'FST_INVALID_MULTIPART_CONTENT_TYPE' });
-    ({ values, files } = await readSubmission(request));
+    ({ files } = await readSubmission(request, values));
   } catch (err) {
     const known = MULTIPART_ERRORS[(err as { code?: string }).code ?? ''];
     if (!known) throw err;
