@@ -43,6 +43,8 @@ describe.each(engines)('voluntary contributions on $name', (engine) => {
   const base = () => ({ unitId: unit['DH.HV'], purpose: 'Bê tông hóa đường khu phố 2', targetAmount: 2_000_000, startDate: '2026-11-01', endDate: '2027-01-31' });
 
   it('lets the ward officer open a campaign, and nobody else', async () => {
+    const me = async (c: Client) => ((await c.get('/api/v1/auth/me')).json() as { abilities: { recordContributions: boolean } }).abilities.recordContributions;
+    expect([await me(hoavinh), await me(noivu), await me(mattran)]).toEqual([true, false, false]);
     expect((await noivu.post('/api/v1/campaigns', base())).statusCode).toBe(403);
     expect((await hoavinh.post('/api/v1/campaigns', { ...base(), unitId: unit['DH.HTA'] })).statusCode).toBe(403);
     const res = await hoavinh.post('/api/v1/campaigns', { ...base(), inKindTarget: '200 bao xi măng' });

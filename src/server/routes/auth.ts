@@ -32,6 +32,8 @@ export function abilities(actor: Actor) {
     scheduleReception: forSomeIssuer((id) => can(actor, 'create', 'ReceptionSlot', { unitId: id ?? 0 })),
     importProcedures: forSomeIssuer((id) => can(actor, 'create', 'Procedure', { unitId: id ?? 0 })),
     enterDossiers: forSomeIssuer((id) => can(actor, 'create', 'Dossier', { unitId: id ?? 0 })),
+    // Voluntary contributions (issue 6): open campaigns, record contributions and spending in some commune in reach.
+    recordContributions: forSomeIssuer((id) => can(actor, 'create', 'Campaign', { unitId: id ?? 0 })),
     editCalendar: can(actor, 'update', 'WorkingCalendar', {}),
   };
 }

@@ -66,6 +66,8 @@ export interface Abilities {
   scheduleReception?: boolean;
   importProcedures?: boolean;
   enterDossiers?: boolean;
+  /** Open campaigns and record voluntary contributions and spending (policy Campaign.create). */
+  recordContributions?: boolean;
   /** Admins: record days off and make-up days in the working calendar. */
   editCalendar?: boolean;
   draftDisclosures?: boolean;

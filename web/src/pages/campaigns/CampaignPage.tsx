@@ -32,7 +32,7 @@ export function CampaignPage() {
   const session = useSignedIn();
   const id = Number(useParams().id);
   const campaign = useResource(() => campaignsApi.get(id), [id]);
-  const canWrite = session.user.role === 'unit_officer' || session.user.role === 'admin';
+  const canWrite = session.abilities.recordContributions ?? false;
 
   if (campaign.error) return <LoadError message={campaign.error} onRetry={campaign.reload} />;
   if (!campaign.data) return <Loader size="sm" aria-label={t('app.loading')} />;

@@ -28,7 +28,7 @@ export function CampaignsPage() {
   const t = useT();
   const session = useSignedIn();
   const navigate = useNavigate();
-  const canOpen = session.user.role === 'unit_officer' || session.user.role === 'admin';
+  const canOpen = session.abilities.recordContributions ?? false;
   const units = useResource(() => api.units.list({ active: true }), []);
   const reach = units.data ? unitsInReach(units.data, session) : [];
   const [unitId, setUnitId] = useState<number | null | undefined>(undefined);
