@@ -97,9 +97,9 @@ function questionField(q: Question, n: number, values: RawAnswers, problem: Answ
       return box(
         html`${(q.options ?? []).map(
           (o, i) =>
-            html`<p style="margin:.25rem 0"><input type="${type}" id="${id(i)}" name="${name}" value="${String(i)}"${chosen.has(String(i)) ? html` checked` : ''}${
+            html`<p style="margin:.4rem 0"><input style="width:1.2rem;height:1.2rem;vertical-align:middle" type="${type}" id="${id(i)}" name="${name}" value="${String(i)}"${chosen.has(String(i)) ? html` checked` : ''}${
               q.required && type === 'radio' ? html` required` : ''
-            }> <label for="${id(i)}">${o}</label></p>`,
+            }> <label for="${id(i)}" style="font-weight:normal">${o}</label></p>`,
         )}`,
       );
     }
@@ -107,9 +107,9 @@ function questionField(q: Question, n: number, values: RawAnswers, problem: Answ
       return box(
         html`${SCALE_LABELS.map(
           (label, i) =>
-            html`<p style="margin:.25rem 0"><input type="radio" id="${id(i + 1)}" name="${name}" value="${String(i + 1)}"${chosen.has(String(i + 1)) ? html` checked` : ''}${
+            html`<p style="margin:.4rem 0"><input style="width:1.2rem;height:1.2rem;vertical-align:middle" type="radio" id="${id(i + 1)}" name="${name}" value="${String(i + 1)}"${chosen.has(String(i + 1)) ? html` checked` : ''}${
               q.required ? html` required` : ''
-            }> <label for="${id(i + 1)}">${String(i + 1)} – ${label}</label></p>`,
+            }> <label for="${id(i + 1)}" style="font-weight:normal">${String(i + 1)} – ${label}</label></p>`,
         )}`,
       );
     case 'text': {
