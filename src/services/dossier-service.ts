@@ -13,7 +13,7 @@ import {
   type DossierStep,
   type ProcedureInput,
 } from '../domain/procedures/index.js';
-import { addWorkingDays } from '../domain/reporting/working-days.js';
+import { addWorkingDays, type WorkingCalendar } from '../domain/reporting/working-days.js';
 import { isIsoDate } from '../domain/schedule/calendar.js';
 import { cleanText, searchKey } from '../domain/text/normalize.js';
 import { vnDate } from '../domain/time.js';
@@ -128,6 +128,8 @@ export class DossierService {
     private readonly store: Store,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    /** The working calendar (weekends, public holidays, days off and make-up Saturdays set by the admin). */
+    private readonly workingCalendar: () => Promise<WorkingCalendar>,
   ) {}
 
   private today(): string {
@@ -239,7 +241,8 @@ export class DossierService {
     if (!procedure) throw notFound(`Không tìm thấy thủ tục có mã số ${input.procedureId}.`);
     if (procedure.unitId !== unit.id) throw validationError('procedure_of_other_unit', 'Thủ tục này không thuộc đơn vị tiếp nhận hồ sơ.');
     if (!isIsoDate(input.receivedDate)) throw validationError('invalid_date', `Ngày tiếp nhận không hợp lệ: "${input.receivedDate}" (cần dạng YYYY-MM-DD).`);
-    const dueDate = input.dueDate ?? (procedure.processingDays !== null ? addWorkingDays(input.receivedDate, procedure.processingDays) : null);
+    // A procedure's processing time is in working days: holidays and days off do not count.
+    const dueDate = input.dueDate ?? (procedure.processingDays !== null ? addWorkingDays(input.receivedDate, procedure.processingDays, await this.workingCalendar()) : null);
     if (!dueDate) throw validationError('due_required', 'Thủ tục chưa có thời hạn giải quyết: cần ghi ngày hẹn trả kết quả.');
     const checked = validateDossier({
       code: input.code,
@@ -285,12 +288,13 @@ export class DossierService {
     if (!unit) throw notFound(`Không tìm thấy đơn vị có mã số ${unitId}.`);
     authorize(actor, 'create', 'Dossier', { unitId });
     const procedures = new Map((await read.dossiers.procedures({ unitId })).map((p) => [p.id, p]));
+    const calendar = await this.workingCalendar();
     const rows = items.map((item, i) => {
       const at = (m: string) => `Hồ sơ thứ ${i + 1}: ${m}`;
       const procedure = procedures.get(item.procedureId);
       if (!procedure) throw validationError('procedure_of_other_unit', at('thủ tục không thuộc đơn vị tiếp nhận hồ sơ.'));
       if (!isIsoDate(item.receivedDate)) throw validationError('invalid_date', at(`ngày tiếp nhận không hợp lệ: "${item.receivedDate}".`));
-      const dueDate = item.dueDate ?? (procedure.processingDays !== null ? addWorkingDays(item.receivedDate, procedure.processingDays) : null);
+      const dueDate = item.dueDate ?? (procedure.processingDays !== null ? addWorkingDays(item.receivedDate, procedure.processingDays, calendar) : null);
       if (!dueDate) throw validationError('due_required', at('thủ tục chưa có thời hạn giải quyết: cần ghi ngày hẹn trả kết quả.'));
       const steps: DossierStep[] = [{ date: item.receivedDate, status: 'received', note: item.note ? cleanText(item.note) || null : null }];
       for (const s of item.steps ?? []) {

@@ -54,9 +54,9 @@ export function createServices(database: DatabaseHandle, options: ServiceOptions
   const mail = mailConfigFromEnv();
   const mailer = options.mailer ?? mailerFromConfig(mail);
   const reporting = new ReportingService(store, audit, clock);
-  const dossiers = new DossierService(store, audit, clock);
   // One instance: it keeps the working calendar between requests, and other services count with it.
   const calendar = new CalendarService(store, audit, clock);
+  const dossiers = new DossierService(store, audit, clock, () => calendar.calendar());
   return {
     database,
     clock,

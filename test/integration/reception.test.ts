@@ -384,6 +384,17 @@ describe.each(engines)('citizen reception schedule and dossier lookup on $name',
     });
   });
 
+  it('counts a procedure\'s processing time in working days, skipping public holidays (2/9)', async () => {
+    const procedure = { unitId: unit['DH.HV'], code: '1.008888', name: 'Thủ tục đếm ngày làm việc', field: 'Thử nghiệm', processingDays: 5, fee: null };
+    expect((await hoavinh.post('/api/v1/procedures/import', { items: [procedure] })).statusCode).toBe(200);
+    const procedures = (await hoavinh.get('/api/v1/procedures?q=dem+ngay+lam+viec')).json() as { items: Array<{ id: number; code: string }> };
+    const procedureId = procedures.items.find((p) => p.code === '1.008888')!.id;
+    // Received Friday 28/08/2026: Mon 31/8, (1/9 and 2/9 off), Thu 3/9, Fri 4/9, Mon 7/9, Tue 8/9.
+    const created = await hoavinh.post('/api/v1/dossiers', { unitId: unit['DH.HV'], procedureId, code: 'HV-LAMVIEC-0001', receiptCode: 'HVLV0001', applicantName: 'Võ Văn Tám', receivedDate: '2026-08-28' });
+    expect(created.statusCode).toBe(201);
+    expect((created.json() as { dueDate: string }).dueDate).toBe('2026-09-08');
+  });
+
   it('imports a batch of dossiers with their steps, all or nothing, skipping codes already there', async () => {
     const demo = ((await hoavinh.get('/api/v1/dossiers')).json() as { items: Dossier[] }).items;
     const procedureId = demo[0]!.procedureId;
