@@ -92,6 +92,10 @@ describe.each(engines)('surveys (khảo sát) on $name', (engine) => {
   }
 
   it('a coordinator builds from the SIPAS template, edits the draft, publishes; a ward officer may not build', async () => {
+    const abilities = async (c: Client) => ((await c.get('/api/v1/auth/me')).json() as { abilities: { buildSurveys: boolean; moderateSurveys: boolean } }).abilities;
+    expect(await abilities(noivu)).toMatchObject({ buildSurveys: true, moderateSurveys: true });
+    expect(await abilities(chutich)).toMatchObject({ buildSurveys: false, moderateSurveys: true });
+    expect(await abilities(hoavinh)).toMatchObject({ buildSurveys: false, moderateSurveys: false });
     const refused = await hoavinh.post('/api/v1/surveys', { unitId: unit('DH.HV').id, template: 'sipas' });
     expect(refused.statusCode).toBe(403);
     const res = await noivu.post('/api/v1/surveys', { unitId: unit('DH.HV').id, template: 'sipas' });

@@ -34,6 +34,9 @@ export function abilities(actor: Actor) {
     enterDossiers: forSomeIssuer((id) => can(actor, 'create', 'Dossier', { unitId: id ?? 0 })),
     // Voluntary contributions (issue 6): open campaigns, record contributions and spending in some commune in reach.
     recordContributions: forSomeIssuer((id) => can(actor, 'create', 'Campaign', { unitId: id ?? 0 })),
+    // Satisfaction surveys (issue 6): build and publish, or moderate free text, for some unit in reach.
+    buildSurveys: forSomeIssuer((id) => can(actor, 'create', 'Survey', { unitId: id ?? 0 })),
+    moderateSurveys: forSomeIssuer((id) => can(actor, 'review', 'Survey', { unitId: id ?? 0 })),
     editCalendar: can(actor, 'update', 'WorkingCalendar', {}),
   };
 }

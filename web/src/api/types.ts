@@ -68,6 +68,9 @@ export interface Abilities {
   enterDossiers?: boolean;
   /** Open campaigns and record voluntary contributions and spending (policy Campaign.create). */
   recordContributions?: boolean;
+  /** Surveys: build and publish (coordinators), moderate free-text answers (coordinators, leaders). */
+  buildSurveys?: boolean;
+  moderateSurveys?: boolean;
   /** Admins: record days off and make-up days in the working calendar. */
   editCalendar?: boolean;
   draftDisclosures?: boolean;

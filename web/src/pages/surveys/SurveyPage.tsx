@@ -54,7 +54,7 @@ export function SurveyPage() {
   if (survey.error) return <LoadError message={survey.error} onRetry={survey.reload} />;
   if (!survey.data) return <Loader size="sm" aria-label={t('app.loading')} />;
   const s = survey.data;
-  const builds = canBuildSurveys(session.user.role);
+  const builds = canBuildSurveys(session);
   const editable = builds && s.status === 'draft';
 
   return (
@@ -101,7 +101,7 @@ export function SurveyPage() {
           <Title order={3} mt="md" mb="sm">
             {t('surveys.results')}
           </Title>
-          {results.error ? <LoadError message={results.error} onRetry={results.reload} /> : results.data ? <ResultsSection view={results.data} moderates={canModerateSurveys(session.user.role)} onChanged={results.reload} /> : <Loader size="sm" />}
+          {results.error ? <LoadError message={results.error} onRetry={results.reload} /> : results.data ? <ResultsSection view={results.data} moderates={canModerateSurveys(session)} onChanged={results.reload} /> : <Loader size="sm" />}
         </>
       )}
     </>

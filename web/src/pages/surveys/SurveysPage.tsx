@@ -27,7 +27,7 @@ export function SurveysPage() {
   const [unitId, setUnitId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const builds = canBuildSurveys(session.user.role);
+  const builds = canBuildSurveys(session);
 
   const start = async (template: boolean) => {
     setError(null);

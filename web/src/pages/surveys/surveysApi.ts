@@ -1,6 +1,7 @@
 import type { Question } from '../../../../src/domain/surveys/model';
 import type { CommentView, ResultsView, SurveyView, UnitSummary } from '../../../../src/services/survey-service';
 import { API_BASE, http } from '../../api/client';
+import type { Session } from '../../api/types';
 
 export type { CommentView, Question, ResultsView, SurveyView, UnitSummary };
 
@@ -21,6 +22,6 @@ export const surveysApi = {
 
 export const exportHref = (id: number, kind: 'csv' | 'xlsx') => `${API_BASE}/surveys/${id}/export.${kind}`;
 
-/** Coordinators build surveys (and IT staff); coordinators and leaders moderate. The server checks each request. */
-export const canBuildSurveys = (role: string) => role === 'coordinator' || role === 'admin';
-export const canModerateSurveys = (role: string) => role === 'coordinator' || role === 'leader' || role === 'admin';
+/** The policy's answers (abilities from /auth/me); the server still checks each request. */
+export const canBuildSurveys = (session: Session) => session.abilities.buildSurveys === true;
+export const canModerateSurveys = (session: Session) => session.abilities.moderateSurveys === true;
