@@ -177,6 +177,35 @@ describe.each(engines)('voluntary contributions on $name', (engine) => {
     expect(csv).toContain('1500000');
   });
 
+  it('pages a large list of contributors, finds a name typed without diacritics, and stays under 60 KB', async () => {
+    const big = await t.services.campaigns.open(SYSTEM_ACTOR, { ...base(), unitId: unit['DH.HTA']!, purpose: 'Xây cầu bê tông thôn lớn' });
+    const villages = ['Thôn Phú Thọ 1', 'Thôn Phú Thọ 2', 'Thôn Phú Thọ 3'];
+    for (let i = 1; i <= 450; i++) {
+      await t.services.campaigns.recordContribution(SYSTEM_ACTOR, big.id, {
+        contributorName: i === 321 ? 'Huỳnh Thị Ngọc Ánh' : `Nguyễn Văn Thành Viên ${i}`,
+        village: villages[i % 3]!,
+        kind: 'money',
+        amount: 100_000 + i * 1000,
+        date: '2026-11-15',
+        receiptNo: String(i).padStart(4, '0'),
+      });
+    }
+    const first = await t.anonymous.get(`/dong-gop/${big.id}`);
+    expect(first.statusCode).toBe(200);
+    expect(Buffer.byteLength(first.body)).toBeLessThan(60 * 1024);
+    expect(first.body).toContain('trang 1/3');
+    expect(first.body).toContain('Nguyễn Văn Thành Viên 200<');
+    expect(first.body).not.toContain('Nguyễn Văn Thành Viên 201<');
+    const third = await t.anonymous.get(`/dong-gop/${big.id}?trang=3`);
+    expect(third.body).toContain('Nguyễn Văn Thành Viên 450<');
+    expect((await t.anonymous.get(`/dong-gop/${big.id}?trang=4`)).statusCode).toBe(404);
+    expect((await t.anonymous.get(`/dong-gop/${big.id}?trang=abc`)).statusCode).toBe(404);
+    const search = await t.anonymous.get(`/dong-gop/${big.id}?ten=${encodeURIComponent('huynh thi ngoc anh')}`);
+    expect(search.body).toContain('1 lượt đóng góp khớp với');
+    expect(search.body).toContain('Huỳnh Thị Ngọc Ánh');
+    expect(search.body).toContain('421.000 đồng');
+  });
+
   it('verifies a receipt code however it is typed, masks the name, and 404s an unknown one', async () => {
     const typed = gifts[0]!.code.toLowerCase().replace(/-/g, ' ');
     const found = await t.anonymous.get(`/dong-gop/xac-minh?ma=${encodeURIComponent(typed)}`);

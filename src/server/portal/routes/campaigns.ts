@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatVnd } from '../../../domain/campaigns/words.js';
 import { DomainError } from '../../../domain/errors.js';
-import { compareVietnamese } from '../../../domain/text/normalize.js';
+import { compareVietnamese, matchesSearch, searchKey } from '../../../domain/text/normalize.js';
 import { formatDateVi } from '../../../domain/time.js';
 import type { CampaignView, PublicCampaignDetail, VerifiedReceipt } from '../../../services/campaign-service.js';
 import type { PortalArea } from '../area.js';
@@ -20,6 +20,24 @@ const param = (request: FastifyRequest, name: string, max = 100): string | undef
   const v = (request.query as Record<string, unknown> | undefined)?.[name];
   return typeof v === 'string' ? v.slice(0, max) : undefined;
 };
+
+/** Contributors per page of a campaign (about 0.1 KB each): a page stays far under 60 KB at any size of commune. */
+export const CONTRIBUTORS_PER_PAGE = 200;
+
+interface ContributorView {
+  name: string;
+  page: number;
+  pages: number;
+  total: number;
+  rows: PublicCampaignDetail['contributions'];
+}
+
+function contributorPage(c: PublicCampaignDetail, name: string, page: number): ContributorView | null {
+  const all = name ? c.contributions.filter((k) => matchesSearch(searchKey(k.contributorName), name)) : c.contributions;
+  const pages = Math.max(1, Math.ceil(all.length / CONTRIBUTORS_PER_PAGE));
+  if (page > pages) return null;
+  return { name, page, pages, total: all.length, rows: all.slice((page - 1) * CONTRIBUTORS_PER_PAGE, page * CONTRIBUTORS_PER_PAGE) };
+}
 
 const idOf = (text: string): number | null => (/^\d{1,9}$/.test(text) ? Number(text) : null);
 
@@ -61,7 +79,15 @@ ${units.map((u) => html`<section><h2>${u}</h2><ul class="cards">${byUnit.get(u)!
 <p class="small">Dữ liệu mở: <a href="/du-lieu/dong-gop.json">JSON</a>, <a href="/du-lieu/dong-gop.csv">CSV</a></p>`;
 }
 
-function detailBody(c: PublicCampaignDetail) {
+function pageHref(id: number, list: ContributorView, n: number): string {
+  const ps = new URLSearchParams();
+  if (list.name) ps.set('ten', list.name);
+  if (n > 1) ps.set('trang', String(n));
+  const q = ps.toString();
+  return `/dong-gop/${id}${q ? `?${q}` : ''}#nguoi-dong-gop`;
+}
+
+function detailBody(c: PublicCampaignDetail, list: ContributorView) {
   return html`<h1>${c.purpose}</h1>
 <p>${statusTag(c)} ${c.unitName} · ${formatDateVi(c.startDate)} – ${formatDateVi(c.endDate)}</p>
 ${c.description ? html`<p>${c.description}</p>` : ''}
@@ -82,15 +108,22 @@ ${c.spendings.map(
 <td>${s.evidence ? html`<a href="/dong-gop/${String(c.id)}/chi/${String(s.id)}/chung-tu">${s.evidence.name}</a>` : 'Chưa có'}</td></tr>`,
 )}
 </tbody></table></div>`}
-<h2>Danh sách người đóng góp</h2>
+<h2 id="nguoi-dong-gop">Danh sách người đóng góp</h2>
 <p class="small">Công khai họ tên, thôn, khu phố và số đóng góp để người đóng góp tự kiểm tra; không công khai thông tin nào khác.</p>
-${c.contributions.length === 0
-    ? html`<p>Chưa có khoản đóng góp nào.</p>`
+<form class="search" method="get" action="/dong-gop/${String(c.id)}#nguoi-dong-gop" role="search">
+<label for="ten">Tìm theo họ tên</label>
+<input id="ten" name="ten" type="search" value="${list.name}" maxlength="100" placeholder="Ví dụ: nguyen van an">
+<button type="submit">Tìm</button>
+</form>
+<p class="small">${String(list.total)} lượt đóng góp${list.name ? html` khớp với «${shown(list.name)}»` : ''}${list.pages > 1 ? html` (trang ${String(list.page)}/${String(list.pages)})` : ''}.</p>
+${list.rows.length === 0
+    ? html`<p>Không có khoản đóng góp nào.</p>`
     : html`<div class="table"><table><thead><tr><th scope="col">Họ tên</th><th scope="col">Thôn, khu phố</th><th scope="col">Đóng góp</th><th scope="col">Ngày</th></tr></thead><tbody>
-${c.contributions.map(
+${list.rows.map(
   (k) => html`<tr><td>${k.contributorName}</td><td>${k.village}</td><td>${k.kind === 'money' ? vnd(k.amount) : html`${k.inKindDescription ?? ''} (khoảng ${vnd(k.amount)})`}</td><td>${formatDateVi(k.date)}</td></tr>`,
 )}
 </tbody></table></div>`}
+${list.pages > 1 ? html`<nav aria-label="Phân trang"><p>${list.page > 1 ? html`<a href="${pageHref(c.id, list, list.page - 1)}" rel="prev">« Trang trước</a> ` : ''}Trang ${String(list.page)}/${String(list.pages)}${list.page < list.pages ? html` <a href="${pageHref(c.id, list, list.page + 1)}" rel="next">Trang sau »</a>` : ''}</p></nav>` : ''}
 <h2>Kiểm tra biên nhận</h2>
 ${verifyForm('')}`;
 }
@@ -179,12 +212,16 @@ ${verifyForm(shown(ma))}`,
       const id = idOf(request.params.id);
       const campaign = id === null ? null : await services.campaigns.publicDetail(id);
       if (!campaign) return sendNotFound(request, reply, 'Không có cuộc vận động đóng góp này.');
+      const trang = param(request, 'trang', 6);
+      const pageNo = trang === undefined ? 1 : idOf(trang);
+      const list = pageNo === null || pageNo < 1 ? null : contributorPage(campaign, (param(request, 'ten', 100) ?? '').trim(), pageNo);
+      if (!list) return sendNotFound(request, reply, 'Danh sách người đóng góp không có trang này.');
       const page = renderPage({
         title: campaign.purpose,
         description: `${campaign.unitName}: đã nhận ${vnd(campaign.totals.money)}, đã chi ${vnd(campaign.totals.spent)}.`,
         breadcrumbs: [...crumbs, { label: campaign.purpose }],
         current: '/dong-gop',
-        body: detailBody(campaign),
+        body: detailBody(campaign, list),
       });
       return sendPage(request, reply, page, { maxAge: 60 });
     });
