@@ -172,6 +172,9 @@ describe.each(engines)('voluntary contributions on $name', (engine) => {
     expect(list.body).toContain('75%');
     const json = (await t.anonymous.get('/du-lieu/dong-gop.json')).json() as { campaigns: Array<{ id: number; received: number; spent: number }> };
     expect(json.campaigns.find((c) => c.id === campaign.id)).toMatchObject({ received: 1_500_000, spent: 1_700_000 });
+    const sitemap = (await t.anonymous.get('/sitemap.xml')).body;
+    expect(sitemap).toContain('/dong-gop</loc>');
+    expect(sitemap).toContain(`/dong-gop/${campaign.id}</loc>`);
     const csv = (await t.anonymous.get('/du-lieu/dong-gop.csv')).body;
     expect(csv).toContain('Bê tông hóa đường khu phố 2');
     expect(csv).toContain('1500000');
