@@ -8,7 +8,7 @@ const PORTAL_PATHS = [
   '/ke-hoach', '/ke-hoach/:id', '/ke-hoach/:id/nhiem-vu/:taskId', '/don-vi/:code', '/tim-kiem',
   '/lich-tiep-cong-dan', '/lich-tiep-cong-dan.ics', '/du-lieu/lich-tiep-cong-dan.json', '/du-lieu/lich-tiep-cong-dan.csv',
   '/tra-cuu', '/thu-tuc-hanh-chinh', '/du-lieu/thu-tuc-hanh-chinh.json', '/du-lieu/thu-tuc-hanh-chinh.csv',
-  '/cong-khai', '/cong-khai/atom.xml', '/cong-khai/:ref', '/cong-khai/:id/tep/:att', '/du-lieu/cong-khai.json', '/du-lieu/cong-khai.csv',
+  '/cong-khai', '/cong-khai/atom.xml', '/cong-khai/:ref', '/cong-khai/:id/tep/:att', '/du-lieu/cong-khai.json', '/du-lieu/cong-khai.csv', '/du-lieu/ke-hoach.json', '/du-lieu/ke-hoach.csv', '/du-lieu/ke-hoach/:ref',
   '/ke-hoach/:id/atom.xml', '/don-vi/:code/atom.xml', '/theo-doi/xac-nhan', '/theo-doi/huy',
   '/khao-sat', '/khao-sat/:id', '/khao-sat/:id/:file',
   '/phan-anh', '/phan-anh/:code', '/phan-anh/tra-loi/:id',

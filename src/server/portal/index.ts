@@ -3,13 +3,14 @@ import type { Services } from '../../services/index.js';
 import type { PortalArea } from './area.js';
 import { sendFile, sendNotFound } from './respond.js';
 import { plansArea } from './routes/plans.js';
+import { planDataArea } from './routes/plan-data.js';
 import { disclosuresArea } from './routes/disclosures.js';
 import { receptionArea } from './routes/reception.js';
 import { lookupArea } from './routes/lookup.js';
 import { followArea } from './routes/follow.js';
 import { feedbackArea } from './routes/feedback.js';
-import { campaignsArea } from './routes/campaigns.js';
 import { surveysArea } from './routes/surveys.js';
+import { campaignsArea } from './routes/campaigns.js';
 
 /**
  * The areas of the public portal. Each area is one file under routes/ exporting a PortalArea;
@@ -17,13 +18,14 @@ import { surveysArea } from './routes/surveys.js';
  */
 export const PORTAL_AREAS: PortalArea[] = [
   plansArea,
+  planDataArea,
   disclosuresArea,
   receptionArea,
   lookupArea,
   followArea,
   feedbackArea,
-  campaignsArea,
   surveysArea,
+  campaignsArea,
 ];
 
 /** The public portal: server-rendered Vietnamese pages without JavaScript, plus sitemap.xml and robots.txt. */

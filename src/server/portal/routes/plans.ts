@@ -118,7 +118,8 @@ ${dims.length === 0 ? html`<p>Không có nhiệm vụ nào${filter ? ' của đ�
 ${dims.map((d) => html`<section aria-labelledby="${anchor(d)}"><h2 id="${anchor(d)}">${d.label}</h2><ul class="tasks">${d.tasks.map((t) => taskItem(plan.id, t))}</ul></section>`)}
 <h2 id="cap-nhat">Dòng thời gian cập nhật</h2>
 ${plan.timeline.length ? html`<ol class="timeline">${plan.timeline.map((u) => updateLine(u, false))}</ol>` : html`<p>Chưa có báo cáo nào được duyệt.</p>`}
-${followBox({ kind: 'ke-hoach', id: plan.id, feedHref: planFeedHref(plan.id) })}`;
+${followBox({ kind: 'ke-hoach', id: plan.id, feedHref: planFeedHref(plan.id) })}
+<p class="small">Dữ liệu mở của kế hoạch: <a href="${`/du-lieu/ke-hoach/${plan.id}.json`}">JSON</a>, <a href="${`/du-lieu/ke-hoach/${plan.id}.csv`}">CSV</a></p>`;
   return renderPage({
     title: filter ? `${plan.title} — ${filter.name}` : plan.title,
     description: `Tiến độ thực hiện ${plan.title}: ${progressText(plan)}.`,
@@ -291,7 +292,8 @@ export const plansArea: PortalArea = {
       const body = html`<h1>Kế hoạch</h1>
 <p>Các kế hoạch cải thiện Chỉ số PAPI và tiến độ thực hiện, theo các báo cáo đã được duyệt.</p>
 <h2>Đang thực hiện</h2>${inForce.length ? html`<ul class="cards">${inForce.map((p) => planCard(p))}</ul>` : html`<p>Không có kế hoạch nào đang trong thời gian thực hiện.</p>`}
-${ended.length ? html`<h2>Đã hết thời gian thực hiện</h2><ul class="cards">${ended.map((p) => planCard(p))}</ul>` : ''}`;
+${ended.length ? html`<h2>Đã hết thời gian thực hiện</h2><ul class="cards">${ended.map((p) => planCard(p))}</ul>` : ''}
+<p class="small">Dữ liệu mở: <a href="/du-lieu/ke-hoach.json">JSON</a>, <a href="/du-lieu/ke-hoach.csv">CSV</a></p>`;
       return sendPage(request, reply, renderPage({ title: 'Kế hoạch', breadcrumbs: [{ label: 'Trang chủ', href: '/' }, { label: 'Kế hoạch' }], current: '/ke-hoach', body }));
     });
 
