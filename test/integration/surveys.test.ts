@@ -129,6 +129,9 @@ describe.each(engines)('surveys (khảo sát) on $name', (engine) => {
     expect(edit.json().error.message).toBe('Phiếu khảo sát đang ở trạng thái «đang công bố»: không thể sửa.');
     const list = await t.anonymous.get('/khao-sat');
     expect(list.body).toContain(`href="/khao-sat/${s.id}"`);
+    const home = await t.anonymous.get('/');
+    expect(home.body).toContain('Khảo sát đang nhận ý kiến');
+    expect(home.body).toContain(`href="/khao-sat/${s.id}"`);
   });
 
   it('one answer per browser session: the second is refused in Vietnamese, nothing written twice', async () => {

@@ -1,5 +1,6 @@
 import type { Services } from '../../services/index.js';
 import { newestDisclosures } from './routes/disclosures.js';
+import { newestSurveys } from './routes/surveys.js';
 import { newestCampaigns } from './routes/campaigns.js';
 
 /** One item of the home page's "Mới công bố" list (an accepted report, a published disclosure…). */
@@ -32,6 +33,7 @@ export const planUpdates: PublishedSource = async (services, limit) =>
 export const PUBLISHED_SOURCES: PublishedSource[] = [
   planUpdates,
   newestDisclosures,
+  newestSurveys,
   newestCampaigns,
 ];
 

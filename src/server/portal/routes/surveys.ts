@@ -8,6 +8,7 @@ import type { PortalArea } from '../area.js';
 import { excerpt, timeTag } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { renderPage } from '../layout.js';
+import type { PublishedSource } from '../published.js';
 import { etagOf, sendFile, sendNotFound, sendPage } from '../respond.js';
 
 /**
@@ -284,6 +285,16 @@ async function formRoutes(app: FastifyInstance, services: Services): Promise<voi
   });
   app.post<{ Params: { id: string } }>('/khao-sat/:id', PUBLIC, (request, reply) => answer(request, reply, services));
 }
+
+/** The home page's "Mới công bố": surveys taking answers now. */
+export const newestSurveys: PublishedSource = async (services, limit) =>
+  (await services.surveys.openSurveys()).slice(0, limit).map((s) => ({
+    kind: 'Khảo sát đang nhận ý kiến',
+    title: s.title,
+    href: surveyHref(s.id),
+    date: s.publishedAt ?? s.opensOn ?? s.updatedAt,
+    publisher: s.unitName,
+  }));
 
 export const surveysArea: PortalArea = {
   name: 'surveys',
