@@ -93,6 +93,14 @@ describe.runIf(browserAvailable())('a campaign receives contributions and a rece
     expect(doc.text).toContain('Phạm Thị Hoa');
     expect(doc.text).toContain('Năm trăm nghìn đồng');
     expect(doc.text).toContain(code);
+
+    const [print] = await Promise.all([staff.waitForEvent('page', WAIT), first.getByRole('link', { name: 'In giấy xác nhận' }).click()]);
+    await print.waitForLoadState('load');
+    const printed = (await print.locator('body').textContent()) ?? '';
+    expect(printed).toContain('Năm trăm nghìn đồng');
+    expect(printed).toContain(code);
+    expect(printed).toContain(`/dong-gop/xac-minh?ma=${code}`);
+    await print.close();
   }, 120_000);
 
   it('records a spending with its evidence', async () => {
