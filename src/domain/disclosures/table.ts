@@ -5,6 +5,7 @@
 import { cleanText, searchKey } from '../text/normalize.js';
 import type { CategorySpec, ColumnType } from './categories.js';
 import { columnLetter, filterColumns, personalHeaderKind, personalValueKind, PERSONAL_KIND_LABELS, type DroppedColumn, type PersonalKind } from './personal-data.js';
+import { csvText } from '../text/csv.js';
 
 export type Cell = string | number | null;
 
@@ -286,17 +287,10 @@ export function parseCsv(text: string): ImportedGrid {
   return { headers: header ? header.cells : [], rows };
 }
 
-/** One CSV field: quoted when it holds a separator, a quote or a line break; formula starts neutralised. */
-function csvField(value: Cell): string {
-  if (value === null) return '';
-  let s = typeof value === 'number' ? String(value) : value;
-  // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** A table as CSV (UTF-8 with BOM, so Excel reads Vietnamese; CRLF line ends). */
 export function toCsv(table: DisclosureTable): string {
-  const lines = [table.columns.map((c) => csvField(c.label)).join(','), ...table.rows.map((r) => r.map(csvField).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText(
+    table.columns.map((c) => c.label),
+    table.rows,
+  );
 }

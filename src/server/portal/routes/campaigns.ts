@@ -10,7 +10,7 @@ import { html } from '../html.js';
 import { renderPage } from '../layout.js';
 import { progressBar } from '../format.js';
 import { sendFile, sendNotFound, sendPage } from '../respond.js';
-import { toCsv } from './reception.js';
+import { csvText as toCsv } from '../../../domain/text/csv.js';
 
 const vnd = (n: number) => `${formatVnd(n)} đồng`;
 const crumbs = [{ label: 'Trang chủ', href: '/' }, { label: 'Đóng góp tự nguyện', href: '/dong-gop' }];

@@ -7,7 +7,7 @@ import type { PortalArea } from '../area.js';
 import { html } from '../html.js';
 import { renderPage } from '../layout.js';
 import { sendFile, sendNotFound, sendPage } from '../respond.js';
-import { toCsv } from './reception.js';
+import { csvText as toCsv } from '../../../domain/text/csv.js';
 
 const param = (request: FastifyRequest, name: string, max = 300): string | undefined => {
   const v = (request.query as Record<string, unknown> | undefined)?.[name];

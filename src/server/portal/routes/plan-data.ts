@@ -3,7 +3,7 @@ import { formatDateVi } from '../../../domain/time.js';
 import type { PublicPlan, PublicPlanSummary } from '../../../services/portal-service.js';
 import type { PortalArea } from '../area.js';
 import { sendFile, sendNotFound } from '../respond.js';
-import { toCsv } from './reception.js';
+import { csvText as toCsv } from '../../../domain/text/csv.js';
 
 /**
  * Open data of the plans (issue 5: "JSON/CSV open-data endpoints for every public list"): the plans with their

@@ -5,21 +5,7 @@ import type { PortalArea } from '../area.js';
 import { html } from '../html.js';
 import { renderPage } from '../layout.js';
 import { sendFile, sendNotFound, sendPage } from '../respond.js';
-
-/**
- * CSV for the open-data downloads of the reception schedule and the procedures (P3): RFC 4180 quoting,
- * CRLF line ends, a UTF-8 byte-order mark so spreadsheet programs read Vietnamese correctly, and a
- * leading apostrophe on cells that a spreadsheet would take as a formula (=, +, -, @).
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
+import { csvText as toCsv } from '../../../domain/text/csv.js';
 
 type UnitQuery = { donVi?: string };
 
