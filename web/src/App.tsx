@@ -19,6 +19,9 @@ import { ReceptionPage } from './pages/reception/ReceptionPage';
 import { CampaignPage } from './pages/campaigns/CampaignPage';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage';
 import { ExtensionsPage } from './pages/reports/ExtensionsPage';
+import { FeedbackCasePage } from './pages/feedback/FeedbackCasePage';
+import { FeedbackListPage } from './pages/feedback/FeedbackListPage';
+import { FeedbackOnBehalfPage } from './pages/feedback/FeedbackOnBehalfPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -72,6 +75,9 @@ export function App() {
         <Route path={PATHS.dossiers} element={<DossiersPage />} />
         <Route path={PATHS.campaigns} element={<CampaignsPage />} />
         <Route path={`${PATHS.campaigns}/:id`} element={<CampaignPage />} />
+        <Route path={PATHS.feedback} element={<FeedbackListPage />} />
+        <Route path={PATHS.feedbackNew} element={abilities.handleFeedback ? <FeedbackOnBehalfPage /> : <Navigate to={PATHS.feedback} replace />} />
+        <Route path={`${PATHS.feedback}/:id`} element={<FeedbackCasePage />} />
         <Route path={PATHS.units} element={<UnitsPage />} />
         <Route path={PATHS.accounts} element={abilities.listUsers ? <AccountsPage /> : <Navigate to={PATHS.home} replace />} />
         <Route path={PATHS.audit} element={abilities.readAudit ? <AuditPage /> : <Navigate to={PATHS.home} replace />} />

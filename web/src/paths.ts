@@ -18,6 +18,8 @@ export const PATHS = {
   dossiers: '/ho-so',
   campaigns: '/dong-gop',
   calendar: '/lich-lam-viec',
+  feedback: '/phan-anh',
+  feedbackNew: '/phan-anh/tiep-nhan',
 } as const;
 
 /** One disclosure: /cong-khai/5; its draft form: /cong-khai/5/sua. */

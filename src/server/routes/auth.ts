@@ -38,6 +38,9 @@ export function abilities(actor: Actor) {
     buildSurveys: forSomeIssuer((id) => can(actor, 'create', 'Survey', { unitId: id ?? 0 })),
     moderateSurveys: forSomeIssuer((id) => can(actor, 'review', 'Survey', { unitId: id ?? 0 })),
     editCalendar: can(actor, 'update', 'WorkingCalendar', {}),
+    // Citizens' feedback (issue 6): file on behalf and work cases, or move them to another unit, for some unit in reach.
+    handleFeedback: forSomeIssuer((id) => can(actor, 'update', 'Feedback', { unitId: id ?? 0 })),
+    assignFeedback: forSomeIssuer((id) => can(actor, 'review', 'Feedback', { unitId: id ?? 0 })),
   };
 }
 

@@ -73,6 +73,9 @@ export interface Abilities {
   moderateSurveys?: boolean;
   /** Admins: record days off and make-up days in the working calendar. */
   editCalendar?: boolean;
+  /** Citizens' feedback: file on behalf and work cases (policy Feedback.update); move to another unit (Feedback.review). */
+  handleFeedback?: boolean;
+  assignFeedback?: boolean;
   draftDisclosures?: boolean;
   approveDisclosures?: boolean;
   takeDownDisclosures?: boolean;

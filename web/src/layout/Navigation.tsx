@@ -1,6 +1,7 @@
 import { NavLink, Stack } from '@mantine/core';
 import { IconPigMoney, IconCalendarOff, IconCalendarTime, IconCalendarUser, IconClipboardList, IconFileCertificate, IconFolders, IconSpeakerphone, IconReportAnalytics, IconHistory, IconLayoutDashboard, IconSitemap, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { IconChartBar } from '@tabler/icons-react';
+import { IconMessageReport } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useSignedIn } from '../auth/SessionProvider';
@@ -34,6 +35,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
     { to: PATHS.procedures, label: 'nav.procedures', icon: IconFileCertificate, testId: 'nav-procedures' },
     { to: PATHS.dossiers, label: 'nav.dossiers', icon: IconFolders, testId: 'nav-dossiers' },
     { to: PATHS.campaigns, label: 'nav.campaigns', icon: IconPigMoney, testId: 'nav-campaigns' },
+    { to: PATHS.feedback, label: 'nav.feedback', icon: IconMessageReport, testId: 'nav-feedback' },
     { to: PATHS.units, label: 'nav.units', icon: IconSitemap, testId: 'nav-units' },
     ...(abilities.listUsers ? [{ to: PATHS.accounts, label: 'nav.accounts' as const, icon: IconUsers, testId: 'nav-accounts' }] : []),
     ...(abilities.readAudit ? [{ to: PATHS.audit, label: 'nav.audit' as const, icon: IconHistory, testId: 'nav-audit' }] : []),
