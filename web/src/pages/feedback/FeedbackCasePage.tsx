@@ -136,7 +136,7 @@ function Actions({ c, onChanged }: { c: FeedbackView; onChanged: () => void }) {
   const session = useSignedIn();
   const { handleFeedback, assignFeedback } = session.abilities;
   const topics = useResource(() => feedbackApi.topics(), []);
-  const units = useResource(() => (assignFeedback ? api.units.list({ active: true }) : Promise.resolve([])), [assignFeedback]);
+  const units = useResource(() => api.units.list({ active: true }), []);
   const [answer, setAnswer] = useState(c.answer ?? '');
   const [makePublic, setMakePublic] = useState(c.kind === 'feedback');
   const [reason, setReason] = useState('');
@@ -159,7 +159,9 @@ function Actions({ c, onChanged }: { c: FeedbackView; onChanged: () => void }) {
       setBusy(false);
     }
   };
-  const template = topics.data?.find((x) => x.topic === c.topic)?.template;
+  // The template names the unit as «Ủy ban nhân dân {donVi}»: filled with the handling unit's own name.
+  const handler = units.data?.find((u) => u.id === c.unitId)?.name.replace(/^(UBND|Ủy ban nhân dân)\s+/u, '');
+  const template = topics.data?.find((x) => x.topic === c.topic)?.template.replaceAll('{donVi}', handler ?? '…');
   const publishable = c.kind === 'feedback' && c.duplicateOf === null;
   const needReason = () => (reason.trim() ? null : t('feedback.reasonRequired'));
   const markDuplicate = async () => {
