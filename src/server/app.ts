@@ -16,6 +16,7 @@ import fairAdmission from './plugins/fair-admission.js';
 import { portalNotFound, portalRoutes } from './portal/index.js';
 import { sendBadRequest as portalBadRequest } from './portal/respond.js';
 import { apiRoutes } from './routes/index.js';
+import { open311Routes } from './routes/open311.js';
 import { MAX_PLAN_FILE_BYTES } from './routes/plans.js';
 
 export interface RegisteredRoute {
@@ -116,6 +117,8 @@ export async function buildApp(services: Services, overrides: Partial<ServerConf
   }
   await app.register(apiRoutes(services), { prefix: '/api/v1' });
 
+  // Open311 GeoReport v2 for civic apps: public JSON over the feedback cases.
+  await app.register(open311Routes(services), { prefix: '/open311/v2' });
   // The public portal (/, /ke-hoach, /cong-khai…): server-rendered pages, see src/server/portal.
   await app.register(portalRoutes(services));
 

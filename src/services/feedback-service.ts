@@ -23,6 +23,7 @@ import {
   routeCase,
   STATUS_LABELS,
   statusAfter,
+  FEEDBACK_STATUSES,
   FEEDBACK_TOPICS,
   type Complexity,
   type FeedbackCalendar,
@@ -33,9 +34,10 @@ import {
   type FeedbackTopic,
   type RoutingRules,
 } from '../domain/feedback/index.js';
+import { splitPlace, withPlace, type Open311Place, type Open311Source } from '../domain/feedback/open311.js';
 import { sniffFileType } from '../domain/files/sniff.js';
 import { authorize } from '../domain/policies/index.js';
-import { cleanText } from '../domain/text/normalize.js';
+import { cleanText, searchKey } from '../domain/text/normalize.js';
 import { vnDate } from '../domain/time.js';
 import type { Repositories, Store } from '../db/repositories/index.js';
 import type { FeedbackCaseRow, PublicFeedbackRow, TrackingRow } from '../db/repositories/feedback.js';
@@ -57,6 +59,8 @@ const MAX_DESCRIPTION = 5000;
 export const SUBMIT_LIMIT: Limit = { bucket: 'feedback-submit', max: 5, windowMs: 10 * 60_000 };
 /** Codes that match nothing: guessing is what a miss looks like; a sender's own look-ups never miss. */
 export const LOOKUP_MISS_LIMIT: Limit = { bucket: 'code-lookup-miss', max: 20, windowMs: 10 * 60_000 };
+/** Requests filed by apps (Open311) per address: the portal form's limit, counted apart. */
+export const OPEN311_SUBMIT_LIMIT: Limit = { bucket: 'open311-submit', max: 5, windowMs: 10 * 60_000 };
 /** Ratings per address: one sender rates one case a few times at most. */
 export const RATE_LIMIT: Limit = { bucket: 'feedback-rating', max: 10, windowMs: 10 * 60_000 };
 
@@ -247,6 +251,69 @@ export class FeedbackService {
     const row = await this.create(CITIZEN, checked, 'web');
     await this.limiter.record(SUBMIT_LIMIT, clientKey);
     return { code: row.code, dueDate: row.dueDate, dueExplanation: row.dueExplanation };
+  }
+
+  /**
+   * A request filed by a civic app (Open311): kind feedback, channel «open311». The app shows the citizen
+   * its own notice on personal data, so consent is taken as given by filing.
+   */
+  async submitFromApp(input: SubmitInput, clientKey: string, place?: Open311Place): Promise<{ code: string; dueDate: string }> {
+    const verdict = await this.limiter.check(OPEN311_SUBMIT_LIMIT, clientKey);
+    if (!verdict.allowed) throw tooMany(verdict);
+    const checked = await this.checkInput({ ...input, kind: 'feedback', consent: true, files: [] });
+    // The place is added after the checks: the length rules are about what the citizen wrote.
+    const row = await this.create(CITIZEN, place ? { ...checked, description: withPlace(checked.description, place) } : checked, 'open311');
+    await this.limiter.record(OPEN311_SUBMIT_LIMIT, clientKey);
+    return { code: row.code, dueDate: row.dueDate };
+  }
+
+  /**
+   * The commune or ward a word names: its unit code (any case), or its name found in an address
+   * ("… phường Hòa Vinh …", diacritics or not; the longest name wins). Null when none does.
+   */
+  async resolveCommune(words: Array<string | undefined>): Promise<number | null> {
+    const units = (await this.store.read.units.list({ activeOn: this.today() })).filter((u) => u.kind === 'commune' || u.kind === 'ward');
+    for (const w of words) {
+      if (!w?.trim()) continue;
+      const byCode = units.find((u) => u.code.toLowerCase() === w.trim().toLowerCase());
+      if (byCode) return byCode.id;
+      const key = ` ${searchKey(w)} `;
+      const named = units
+        .flatMap((u) => [u.name, u.shortName ?? '', ...u.aliases].map((n) => ({ id: u.id, name: searchKey(n) })))
+        .filter((u) => u.name && key.includes(` ${u.name} `))
+        .sort((a, b) => b.name.length - a.name.length)[0];
+      if (named) return named.id;
+    }
+    return null;
+  }
+
+  /** Whether a code names a unit valid today (an Open311 jurisdiction_id). */
+  async isUnitCode(code: string): Promise<boolean> {
+    const c = code.trim().toLowerCase();
+    return (await this.store.read.units.list({ activeOn: this.today() })).some((u) => u.code.toLowerCase() === c);
+  }
+
+  /** Feedback as Open311 readers see it (no complaint or denunciation, no sender, text anonymised). */
+  async open311Requests(filter: { codes?: string[]; topic?: string; from?: string; to?: string; status?: 'open' | 'closed'; limit: number }): Promise<Open311Source[]> {
+    const statuses = filter.status === undefined ? undefined : FEEDBACK_STATUSES.filter((s) => isOpen(s) === (filter.status === 'open'));
+    const rows = await this.store.read.feedback.open311Cases({ ...filter, statuses });
+    const units = new Map((await this.store.read.units.list()).map((u) => [u.id, u.name]));
+    return rows.map((r) => {
+      const { text, place } = splitPlace(r.description);
+      return {
+        code: r.code,
+        topic: r.topic,
+        status: r.status,
+        statusLabel: STATUS_LABELS[r.status],
+        question: r.publicQuestion ?? withPlace(anonymise(text), place),
+        answer: r.answer,
+        rejectReason: r.rejectReason,
+        unitName: units.get(r.unitId) ?? '',
+        receivedAt: r.receivedAt,
+        updatedAt: r.updatedAt,
+        dueDate: r.dueDate,
+      };
+    });
   }
 
   /** Filed by an officer for a citizen who came to the desk or phoned. */

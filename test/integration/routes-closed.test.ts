@@ -25,6 +25,9 @@ const PUBLIC = new Set([
   'POST /khao-sat/:id',
   // Feedback: the form (multipart) and the sender's rating, rate limited per address; the tracking code is the key.
   'POST /phan-anh', 'POST /phan-anh/:code/danh-gia',
+  // Open311 GeoReport v2 for civic apps: JSON, filing rate limited per address, never the sender's contact.
+  'GET /open311/v2/services.json', 'HEAD /open311/v2/services.json', 'GET /open311/v2/requests.json', 'HEAD /open311/v2/requests.json',
+  'GET /open311/v2/requests/:file', 'HEAD /open311/v2/requests/:file', 'POST /open311/v2/requests.json',
 ]);
 
 describe('every route is closed unless it says it is public', () => {

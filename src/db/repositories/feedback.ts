@@ -16,6 +16,12 @@ const TRACKING_COLUMNS = [
 ] as const;
 export type TrackingRow = Pick<FeedbackCaseRow, (typeof TRACKING_COLUMNS)[number]>;
 
+/** What Open311 readers get: the tracking columns' public part plus the text and the update time. */
+const OPEN311_COLUMNS = [
+  'id', 'code', 'topic', 'unitId', 'status', 'description', 'publicQuestion', 'answer', 'rejectReason', 'receivedAt', 'updatedAt', 'dueDate', 'duplicateOf',
+] as const;
+export type Open311Row = Pick<FeedbackCaseRow, (typeof OPEN311_COLUMNS)[number]>;
+
 export interface FeedbackFilter {
   /** Unit ids the reader reaches; null = everywhere. */
   unitIds: number[] | null;
@@ -107,6 +113,20 @@ export class FeedbackRepository {
       .where('publishedAt', 'is not', null)
       .where('duplicateOf', 'is', null)
       .executeTakeFirst();
+  }
+
+  /**
+   * Feedback for Open311 readers: never a complaint or denunciation, never the sender. Filters are the
+   * GeoReport v2 ones (codes, topic, received between, open or closed statuses); newest first.
+   */
+  async open311Cases(filter: { codes?: string[]; topic?: string; from?: string; to?: string; statuses?: readonly string[]; limit: number }): Promise<Open311Row[]> {
+    let q = this.db.selectFrom('feedbackCases').select(OPEN311_COLUMNS).where('kind', '=', 'feedback');
+    if (filter.codes) q = q.where('code', 'in', filter.codes.length ? filter.codes : ['']);
+    if (filter.topic) q = q.where('topic', '=', filter.topic);
+    if (filter.from) q = q.where('receivedAt', '>=', filter.from);
+    if (filter.to) q = q.where('receivedAt', '<=', filter.to);
+    if (filter.statuses) q = q.where('status', 'in', filter.statuses as Array<FeedbackCaseRow['status']>);
+    return q.orderBy('receivedAt', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
   }
 
   async addMessage(row: Insertable<FeedbackMessageTable>): Promise<void> {
