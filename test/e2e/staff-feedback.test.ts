@@ -133,4 +133,50 @@ describe.runIf(browserAvailable())('staff screens for citizens’ feedback', () 
     // Reopened: the officer may answer again.
     await staff.getByRole('button', { name: 'Gửi trả lời' }).waitFor(WAIT);
   }, 60_000);
+
+  it('files for a caller at the desk form, and merges that case into the first one by its code', async () => {
+    await staff.getByRole('navigation').getByRole('link', { name: 'Phản ánh, kiến nghị' }).click();
+    await staff.getByRole('link', { name: 'Tiếp nhận tại bộ phận một cửa' }).click();
+    const form = staff.getByRole('form', { name: 'Tiếp nhận tại bộ phận một cửa' });
+    await form.waitFor(WAIT);
+    // The officer's own ward is chosen already; without a topic nothing is sent.
+    expect(await form.getByRole('combobox', { name: 'Xã, phường nơi xảy ra sự việc' }).inputValue()).toBe('UBND phường Hòa Vinh');
+    await form.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await form.getByText('Cần chọn lĩnh vực.').waitFor(WAIT);
+
+    await form.getByLabel('Kênh tiếp nhận').selectOption({ label: 'Điện thoại' });
+    await form.getByLabel('Lĩnh vực').selectOption({ label: 'Môi trường' });
+    await form.getByLabel('Nội dung người dân phản ánh').fill('Người dân gọi điện báo đèn đường khu phố 3 không sáng.');
+    await form.getByLabel('Họ và tên người gửi').fill('Lê Thị Gọi Điện');
+    await form.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await staff.getByTestId('feedback-question').waitFor(WAIT);
+    const main = (await staff.locator('main').textContent()) ?? '';
+    expect(main).toContain('Điện thoại');
+    expect(main).toContain('Lê Thị Gọi Điện');
+    const second = /PA-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/.exec((await staff.getByRole('heading', { level: 2 }).textContent()) ?? '')?.[0];
+    expect(second).toBeDefined();
+    expect(second).not.toBe(code);
+
+    // A code that is not one: a Vietnamese message, nothing merged.
+    await staff.getByLabel('Trùng với phản ánh có mã').fill('PA-0000');
+    await staff.getByRole('button', { name: 'Gộp vào phản ánh này' }).click();
+    await staff.getByText('Mã phản ánh không đúng dạng').waitFor(WAIT);
+    await staff.getByLabel('Trùng với phản ánh có mã').fill(code.toLowerCase());
+    await staff.getByRole('button', { name: 'Gộp vào phản ánh này' }).click();
+    await staff.getByTestId('feedback-merged').waitFor(WAIT);
+    expect(await staff.getByTestId('feedback-history').textContent()).toContain(`Gộp vào vụ việc ${code}`);
+    await staff.getByTestId('feedback-merged').getByRole('link').click();
+    await staff.getByText(`Các phản ánh trùng đã gộp vào: ${second}`).waitFor(WAIT);
+  }, 60_000);
+
+  it('offers moving a case to another unit to the coordinator only', async () => {
+    const abilities = async (username: string) => {
+      const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+      return ((await login.json()) as { abilities: Record<string, boolean> }).abilities;
+    };
+    expect(await abilities('hoavinh')).toMatchObject({ handleFeedback: true, assignFeedback: false });
+    expect(await abilities('noivu')).toMatchObject({ handleFeedback: true, assignFeedback: true });
+    // The ward officer's screen has no «move» control.
+    expect(await staff.getByLabel('Chuyển cho đơn vị').count()).toBe(0);
+  });
 });

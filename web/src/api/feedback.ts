@@ -34,7 +34,8 @@ export const feedbackApi = {
   get: (id: number) => http.get<FeedbackView>(`/feedback/${id}`),
   fileOnBehalf: (draft: OnBehalfDraft) => http.post<FeedbackView>('/feedback', draft),
   assign: (c: FeedbackView, unitId: number) => step(c.id, 'assign', { unitId }, c.version),
-  start: (c: FeedbackView) => step(c.id, 'start', {}, c.version),
+  /** `complexity` only for complaints and denunciations: it sets their legal time limit. */
+  start: (c: FeedbackView, complexity?: 'normal' | 'complex' | 'very_complex') => step(c.id, 'start', complexity ? { complexity } : {}, c.version),
   answer: (c: FeedbackView, answer: string, isPublic: boolean) => step(c.id, 'answer', { answer, public: isPublic }, c.version),
   publish: (c: FeedbackView) => http.post<FeedbackView>(`/feedback/${c.id}/publish`, {}),
   unpublish: (c: FeedbackView) => http.post<FeedbackView>(`/feedback/${c.id}/unpublish`),

@@ -1122,4 +1122,9 @@ export const en: Catalogue = {
   'feedback.onBehalf.descriptionRequired': 'Write what the citizen reported (at least 10 characters).',
   'feedback.onBehalf.content': 'What the citizen reported',
   'feedback.onBehalf.submit': 'Receive',
+  'feedback.mergedInto': 'Merged into case',
+  'feedback.complexity': 'Complexity (sets the legal time limit)',
+  'feedback.complexity.normal': 'Normal',
+  'feedback.complexity.complex': 'Complex',
+  'feedback.complexity.very_complex': 'Especially complex',
 };

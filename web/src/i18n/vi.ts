@@ -1123,6 +1123,11 @@ export const vi = {
   'feedback.onBehalf.descriptionRequired': 'Xin ghi nội dung phản ánh (ít nhất 10 ký tự).',
   'feedback.onBehalf.content': 'Nội dung người dân phản ánh',
   'feedback.onBehalf.submit': 'Tiếp nhận',
+  'feedback.mergedInto': 'Đã gộp vào vụ việc',
+  'feedback.complexity': 'Mức độ phức tạp (để tính thời hạn giải quyết)',
+  'feedback.complexity.normal': 'Thông thường',
+  'feedback.complexity.complex': 'Phức tạp',
+  'feedback.complexity.very_complex': 'Đặc biệt phức tạp',
 };
 
 export type MessageKey = keyof typeof vi;

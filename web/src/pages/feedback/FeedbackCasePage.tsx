@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Checkbox, Group, List, Loader, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Checkbox, Group, List, Loader, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
@@ -16,7 +16,7 @@ import { canStep } from '../../../../src/domain/feedback/status';
 import { parseFeedbackCode } from '../../../../src/domain/feedback/code';
 import { unitsInReach } from '../reception/receptionShared';
 import { FeedbackStatusBadge, OverdueBadge } from './FeedbackBadges';
-import { KIND_LABEL, TOPIC_LABEL } from './labels';
+import { feedbackPath, KIND_LABEL, TOPIC_LABEL } from './labels';
 
 /** One case: the question, files, the sender (staff only), the history, and the steps the user may take now. */
 export function FeedbackCasePage() {
@@ -46,6 +46,14 @@ export function FeedbackCasePage() {
       <Text size="sm" c="dimmed">
         {t(KIND_LABEL[c.kind])} · {t(TOPIC_LABEL[c.topic])} · {t('feedback.channel')}: {c.channelLabel} · {t('feedback.receivedOn')} {formatDate(c.receivedOn)}
       </Text>
+      {c.duplicateOf !== null && (
+        <Text size="sm" data-testid="feedback-merged">
+          {t('feedback.mergedInto')}{' '}
+          <Anchor component={Link} to={feedbackPath(c.duplicateOf)}>
+            #{c.duplicateOf}
+          </Anchor>
+        </Text>
+      )}
       <Text size="sm" data-testid="feedback-due">
         {t('feedback.due')}: <b>{formatDate(c.dueDate)}</b> — {c.dueExplanation}
       </Text>
@@ -130,6 +138,9 @@ export function FeedbackCasePage() {
   );
 }
 
+const COMPLEXITIES = ['normal', 'complex', 'very_complex'] as const;
+type Complexity = (typeof COMPLEXITIES)[number];
+
 /** The steps the user's abilities and the case's status allow now; the server checks both again. */
 function Actions({ c, onChanged }: { c: FeedbackView; onChanged: () => void }) {
   const t = useT();
@@ -141,6 +152,7 @@ function Actions({ c, onChanged }: { c: FeedbackView; onChanged: () => void }) {
   const [makePublic, setMakePublic] = useState(c.kind === 'feedback');
   const [reason, setReason] = useState('');
   const [dupCode, setDupCode] = useState('');
+  const [complexity, setComplexity] = useState<Complexity>('normal');
   const [unitId, setUnitId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -188,8 +200,17 @@ function Actions({ c, onChanged }: { c: FeedbackView; onChanged: () => void }) {
           </Group>
         )}
         {handleFeedback && canStep(c.status, 'start') && (
-          <Group>
-            <Button onClick={() => run(() => feedbackApi.start(c))} disabled={busy}>
+          <Group align="flex-end">
+            {/* Complaints and denunciations are accepted (thụ lý) on start; their legal time depends on complexity. */}
+            {c.kind !== 'feedback' && (
+              <NativeSelect
+                label={t('feedback.complexity')}
+                value={complexity}
+                onChange={(e) => setComplexity(e.currentTarget.value as Complexity)}
+                data={COMPLEXITIES.map((x) => ({ value: x, label: t(`feedback.complexity.${x}`) }))}
+              />
+            )}
+            <Button onClick={() => run(() => feedbackApi.start(c, c.kind === 'feedback' ? undefined : complexity))} disabled={busy}>
               {t('feedback.start')}
             </Button>
           </Group>
@@ -252,7 +273,7 @@ function Actions({ c, onChanged }: { c: FeedbackView; onChanged: () => void }) {
             </Group>
           </Stack>
         )}
-        {handleFeedback && canStep(c.status, 'duplicate') && (
+        {handleFeedback && c.duplicateOf === null && canStep(c.status, 'duplicate') && (
           <Group align="flex-end">
             <TextInput label={t('feedback.duplicateOf')} placeholder="PA-XXXX-XXXX" value={dupCode} onChange={(e) => setDupCode(e.currentTarget.value)} />
             <Button variant="default" disabled={busy || !dupCode.trim()} onClick={() => run(markDuplicate)}>
