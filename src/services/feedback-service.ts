@@ -61,6 +61,8 @@ export const SUBMIT_LIMIT: Limit = { bucket: 'feedback-submit', max: 5, windowMs
 export const LOOKUP_MISS_LIMIT: Limit = { bucket: 'code-lookup-miss', max: 20, windowMs: 10 * 60_000 };
 /** Requests filed by apps (Open311) per address: the portal form's limit, counted apart. */
 export const OPEN311_SUBMIT_LIMIT: Limit = { bucket: 'open311-submit', max: 5, windowMs: 10 * 60_000 };
+/** A registered app (api_key = an account's personal API token) files for many citizens from one server. */
+export const OPEN311_APP_LIMIT: Limit = { bucket: 'open311-app', max: 200, windowMs: 10 * 60_000 };
 /** Ratings per address: one sender rates one case a few times at most. */
 export const RATE_LIMIT: Limit = { bucket: 'feedback-rating', max: 10, windowMs: 10 * 60_000 };
 
@@ -255,15 +257,18 @@ export class FeedbackService {
 
   /**
    * A request filed by a civic app (Open311): kind feedback, channel «open311». The app shows the citizen
-   * its own notice on personal data, so consent is taken as given by filing.
+   * its own notice on personal data, so consent is taken as given by filing. A registered app (`app`, the
+   * owner of the api_key's token) is counted per account, not per address, and is recorded as the filer.
    */
-  async submitFromApp(input: SubmitInput, clientKey: string, place?: Open311Place): Promise<{ code: string; dueDate: string }> {
-    const verdict = await this.limiter.check(OPEN311_SUBMIT_LIMIT, clientKey);
+  async submitFromApp(input: SubmitInput, clientKey: string, place?: Open311Place, app?: Actor): Promise<{ code: string; dueDate: string }> {
+    const limit = app ? OPEN311_APP_LIMIT : OPEN311_SUBMIT_LIMIT;
+    const key = app ? `account:${app.id}` : clientKey;
+    const verdict = await this.limiter.check(limit, key);
     if (!verdict.allowed) throw tooMany(verdict);
     const checked = await this.checkInput({ ...input, kind: 'feedback', consent: true, files: [] });
     // The place is added after the checks: the length rules are about what the citizen wrote.
-    const row = await this.create(CITIZEN, place ? { ...checked, description: withPlace(checked.description, place) } : checked, 'open311');
-    await this.limiter.record(OPEN311_SUBMIT_LIMIT, clientKey);
+    const row = await this.create(app ?? CITIZEN, place ? { ...checked, description: withPlace(checked.description, place) } : checked, 'open311');
+    await this.limiter.record(limit, key);
     return { code: row.code, dueDate: row.dueDate };
   }
 

@@ -194,6 +194,20 @@ describe.each(engines)('Open311 GeoReport v2 on $name', (engine) => {
     expect(listed).not.toContain('thu hồi đất số 12');
   });
 
+  it('an api_key is an account’s personal API token: the app files as that account, counted apart from the address; a wrong key is 403', async () => {
+    const token = (await noivu.post('/api/v1/tokens', { name: 'Ứng dụng phản ánh hiện trường' })).json() as { token: string };
+    const ip = freshIp();
+    // The address's own share is used up; the registered app from the same address still gets through.
+    for (let i = 0; i < 5; i++) expect((await post(base, ip)).statusCode).toBe(200);
+    const res = await post({ ...base, api_key: token.token }, ip);
+    expect(res.statusCode, res.body).toBe(200);
+    const id = (res.json() as Array<{ service_request_id: string }>)[0]!.service_request_id;
+    expect((await staffCase(id)).channel).toBe('open311');
+    const wrong = await post({ ...base, api_key: 'khong-phai-khoa' });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json()).toEqual([{ code: 403, description: expect.stringContaining('api_key') }]);
+  });
+
   it('answers 429 in Open311 form once an address has filed its share', async () => {
     const ip = freshIp();
     for (let i = 0; i < 5; i++) expect((await post(base, ip)).statusCode).toBe(200);

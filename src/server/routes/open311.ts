@@ -31,8 +31,11 @@ function isoOrNull(v: string): string | null {
 /**
  * Open311 GeoReport v2 under /open311/v2/: civic apps file and follow feedback. Public and JSON only;
  * errors are Open311's array `[{"code","description"}]` in Vietnamese. POST without an api_key is
- * accepted (rate limited per address); an api_key is accepted too but not checked against accounts:
- * either way the case is recorded with the channel «open311».
+ * accepted (rate limited per address); an api_key is a personal API token of the app's account (created
+ * in the staff app), which files as that account with a larger limit. Either way the channel is «open311».
+ * The commune comes from attribute[commune] (unit code), jurisdiction_id when it is a commune's code, or
+ * a commune's name in address_string; with none of these the request is refused (400), since a case
+ * needs its commune to be routed.
  */
 export function open311Routes(services: Services) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -87,6 +90,10 @@ export function open311Routes(services: Services) {
       if (communeId === null) {
         return fail(reply, 400, 'Không xác định được xã, phường nơi xảy ra sự việc: ghi tên xã, phường trong «address_string», hoặc gửi mã xã, phường trong «attribute[commune]» hay «jurisdiction_id».');
       }
+      // An api_key is a personal API token of the app's account; a wrong one is refused, none is fine.
+      const apiKey = field(body, 'api_key')?.trim();
+      const app = apiKey ? await services.auth.fromApiToken(apiKey) : undefined;
+      if (apiKey && !app) return fail(reply, 403, 'Khóa «api_key» không hợp lệ, đã hết hạn hoặc đã bị thu hồi. Có thể gửi không kèm khóa.');
       const description = field(body, 'description') ?? '';
       const name = [field(body, 'last_name'), field(body, 'first_name')].filter((s) => s?.trim()).join(' ');
       const contact = [field(body, 'phone'), field(body, 'email')].filter((s) => s?.trim()).join(' · ');
@@ -94,6 +101,7 @@ export function open311Routes(services: Services) {
         { topic: serviceCode, communeId, description, name: name || undefined, contact: contact || undefined },
         request.ip,
         place,
+        app?.actor,
       );
       const [y, m, d] = dueDate.split('-');
       return reply
