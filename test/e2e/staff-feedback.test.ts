@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../support/app.js';
@@ -179,4 +180,25 @@ describe.runIf(browserAvailable())('staff screens for citizens’ feedback', () 
     // The ward officer's screen has no «move» control.
     expect(await staff.getByLabel('Chuyển cho đơn vị').count()).toBe(0);
   });
+
+  it('finds no serious accessibility violation on the list, a case and the desk form (axe-core)', async () => {
+    const found: string[] = [];
+    // The page's own content; the shared shell (header, menu) is audited with the app, not here.
+    const audit = async (what: string) => {
+      const result = await new AxeBuilder({ page: staff }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(result.passes.length).toBeGreaterThan(5);
+      for (const v of result.violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${v.id} on ${what}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    };
+    await staff.getByRole('navigation').getByRole('link', { name: 'Phản ánh, kiến nghị' }).click();
+    await staff.getByTestId('feedback-row').first().waitFor(WAIT);
+    await audit('the list');
+    await staff.getByRole('link', { name: code }).click();
+    await staff.getByTestId('feedback-question').waitFor(WAIT);
+    await audit('a case');
+    await staff.getByRole('navigation').getByRole('link', { name: 'Phản ánh, kiến nghị' }).click();
+    await staff.getByRole('link', { name: 'Tiếp nhận tại bộ phận một cửa' }).click();
+    await staff.getByRole('form', { name: 'Tiếp nhận tại bộ phận một cửa' }).waitFor(WAIT);
+    await audit('the desk form');
+    expect(found).toEqual([]);
+  }, 60_000);
 });

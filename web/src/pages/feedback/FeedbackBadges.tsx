@@ -6,7 +6,7 @@ import { STATUS_COLOR, STATUS_LABEL } from './labels';
 export function FeedbackStatusBadge({ status }: { status: FeedbackStatus }) {
   const t = useT();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" tt="none" data-testid="feedback-status">
+    <Badge color={STATUS_COLOR[status]} variant="filled" tt="none" data-testid="feedback-status">
       {t(STATUS_LABEL[status])}
     </Badge>
   );
@@ -16,7 +16,7 @@ export function FeedbackStatusBadge({ status }: { status: FeedbackStatus }) {
 export function OverdueBadge() {
   const t = useT();
   return (
-    <Badge color="red" variant="filled" tt="none" data-testid="feedback-overdue">
+    <Badge color="red.9" variant="filled" tt="none" data-testid="feedback-overdue">
       {t('feedback.overdueBadge')}
     </Badge>
   );

@@ -38,12 +38,12 @@ export function FeedbackCasePage() {
         <FeedbackStatusBadge status={c.status} />
         {c.overdue && <OverdueBadge />}
         {c.answerPublic && (
-          <Badge color="green" variant="outline" tt="none" data-testid="feedback-public">
+          <Badge color="teal.9" variant="outline" tt="none" data-testid="feedback-public">
             {t('feedback.isPublic')}
           </Badge>
         )}
       </Group>
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         {t(KIND_LABEL[c.kind])} · {t(TOPIC_LABEL[c.topic])} · {t('feedback.channel')}: {c.channelLabel} · {t('feedback.receivedOn')} {formatDate(c.receivedOn)}
       </Text>
       {c.duplicateOf !== null && (
@@ -104,7 +104,7 @@ export function FeedbackCasePage() {
           <Title order={3} size="h4" mb={4}>
             {t('feedback.sender')}
           </Title>
-          <Text size="xs" c="dimmed" mb="xs">
+          <Text size="xs" c="gray.7" mb="xs">
             {t('feedback.senderPrivate')}
           </Text>
           <Text size="sm">

@@ -63,7 +63,11 @@ export function FeedbackOnBehalfPage() {
 
   return (
     <>
-      <PageHeader title={t('feedback.onBehalf.title')} description={t('feedback.onBehalf.description')} />
+      <PageHeader title={t('feedback.onBehalf.title')} />
+      {/* Not PageHeader's description: its "dimmed" grey is below 4.5:1 contrast on white. */}
+      <Text size="sm" c="gray.7" mt={-8} mb="md">
+        {t('feedback.onBehalf.description')}
+      </Text>
       <Card withBorder padding="md" component="form" onSubmit={submit} aria-label={t('feedback.onBehalf.title')} noValidate>
         <Stack gap="sm">
           <FormError message={error} />
@@ -91,7 +95,7 @@ export function FeedbackOnBehalfPage() {
             <TextInput label={t('feedback.senderName')} {...field('name')} />
             <TextInput label={t('feedback.senderContact')} {...field('contact')} />
           </SimpleGrid>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="gray.7">
             {t('feedback.senderPrivate')}
           </Text>
           <Group>

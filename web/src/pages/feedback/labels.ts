@@ -14,15 +14,15 @@ export const STATUS_LABEL: Record<FeedbackStatus, MessageKey> = {
   reopened: 'feedback.status.reopened',
 };
 
-/** Open cases in warm colours, finished ones grey; the words alone carry the meaning. */
+/** Dark shades under white text (WCAG AA contrast); the words alone carry the meaning. */
 export const STATUS_COLOR: Record<FeedbackStatus, string> = {
-  received: 'blue',
-  assigned: 'indigo',
-  in_progress: 'cyan',
-  answered: 'teal',
-  closed: 'gray',
-  rejected: 'gray',
-  reopened: 'orange',
+  received: 'blue.8',
+  assigned: 'indigo.8',
+  in_progress: 'cyan.9',
+  answered: 'teal.9',
+  closed: 'gray.7',
+  rejected: 'gray.7',
+  reopened: 'grape.8',
 };
 
 export const KIND_LABEL: Record<FeedbackKind, MessageKey> = {
