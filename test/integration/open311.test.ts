@@ -171,6 +171,16 @@ describe.each(engines)('Open311 GeoReport v2 on $name', (engine) => {
     expect(short.json()[0].description).toContain('ít nhất 10 ký tự');
     expect((await t.anonymous.get('/open311/v2/requests.json?status=maybe')).statusCode).toBe(400);
     expect((await t.anonymous.get('/open311/v2/requests.json?start_date=hom-qua')).statusCode).toBe(400);
+    const huge = await post({ ...base, description: 'x'.repeat(40_000) });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toEqual([{ code: 413, description: expect.any(String) }]);
+    const plain = await t.anonymous.request({ method: 'POST', url: '/open311/v2/requests.json', payload: 'service_code=khac', headers: { 'content-type': 'text/plain' }, remoteAddress: freshIp() });
+    expect(plain.statusCode).toBe(415);
+    expect(plain.json()[0].code).toBe(415);
+    const nowhereUrl = await t.anonymous.get('/open311/v2/khong-co.json');
+    expect(nowhereUrl.statusCode).toBe(404);
+    expect(nowhereUrl.json()).toEqual([{ code: 404, description: expect.any(String) }]);
+    expect((await t.anonymous.get('/open311/v2/requests/PA-ZZZZ-ZZZZ.xml')).statusCode).toBe(404);
     expect(((await noivu.get('/api/v1/feedback')).json() as { items: unknown[] }).items.length).toBe(countBefore);
 
     // A complaint filed at the desk: never listed, and 404 by its code.

@@ -60,6 +60,9 @@ export function open311Routes(services: Services) {
       return fail(reply, 500, 'Lỗi máy chủ; xin thử lại sau.');
     });
 
+    // Apps read JSON: an unknown path under /open311/v2 answers in Open311's form, not the portal's page.
+    app.setNotFoundHandler((request, reply) => fail(reply, 404, `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}.`));
+
     const jurisdictionOk = async (request: FastifyRequest, source: Fields | undefined) => {
       const j = field(source, 'jurisdiction_id');
       return j === undefined || j.trim() === '' || (await services.feedback.isUnitCode(j));
@@ -74,6 +77,8 @@ export function open311Routes(services: Services) {
     });
 
     app.post('/requests.json', { config: { public: true }, schema: { hide: true }, bodyLimit: BODY_LIMIT }, async (request, reply) => {
+      // Fastify also parses text/plain; GeoReport v2 is a form (or JSON) only.
+      if (typeof request.body === 'string') return fail(reply, 415, 'Chỉ nhận nội dung dạng application/x-www-form-urlencoded hoặc application/json.');
       const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Fields;
       if (!(await jurisdictionOk(request, body))) return fail(reply, 404, NO_JURISDICTION);
       const serviceCode = field(body, 'service_code');
