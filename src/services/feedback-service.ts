@@ -303,20 +303,24 @@ export class FeedbackService {
     const statuses = filter.status === undefined ? undefined : FEEDBACK_STATUSES.filter((s) => isOpen(s) === (filter.status === 'open'));
     const rows = await this.store.read.feedback.open311Cases({ ...filter, statuses });
     const units = new Map((await this.store.read.units.list()).map((u) => [u.id, u.name]));
+    // A report linked to another case follows that case (its answer reaches every sender).
+    const masterIds = [...new Set(rows.map((r) => r.duplicateOf).filter((id): id is number => id !== null))];
+    const masters = new Map((await Promise.all(masterIds.map((id) => this.store.read.feedback.tracking(id)))).filter((m) => m !== undefined).map((m) => [m.id, m]));
     return rows.map((r) => {
       const { text, place } = splitPlace(r.description);
+      const state = (r.duplicateOf !== null ? masters.get(r.duplicateOf) : undefined) ?? r;
       return {
         code: r.code,
         topic: r.topic,
-        status: r.status,
-        statusLabel: STATUS_LABELS[r.status],
+        status: state.status,
+        statusLabel: STATUS_LABELS[state.status],
         question: r.publicQuestion ?? withPlace(anonymise(text), place),
-        answer: r.answer,
-        rejectReason: r.rejectReason,
-        unitName: units.get(r.unitId) ?? '',
+        answer: state.answer,
+        rejectReason: state.rejectReason,
+        unitName: units.get(state.unitId) ?? '',
         receivedAt: r.receivedAt,
         updatedAt: r.updatedAt,
-        dueDate: r.dueDate,
+        dueDate: state.dueDate,
       };
     });
   }

@@ -218,6 +218,20 @@ describe.each(engines)('Open311 GeoReport v2 on $name', (engine) => {
     expect(wrong.json()).toEqual([{ code: 403, description: expect.stringContaining('api_key') }]);
   });
 
+  it('a report linked to another case follows that case’s status and answer', async () => {
+    const file = async (description: string) => ((await post({ ...base, description })).json() as Array<{ service_request_id: string }>)[0]!.service_request_id;
+    const first = await file('Đèn đường khu phố 3 hỏng cả tuần nay.');
+    const second = await file('Đèn chiếu sáng khu phố 3 không sáng.');
+    const [a, b] = [await staffCase(first), await staffCase(second)];
+    expect((await noivu.post(`/api/v1/feedback/${b.id}/duplicate`, { of: a.id })).statusCode).toBe(200);
+    await noivu.post(`/api/v1/feedback/${a.id}/assign`, { unitId: a.communeId });
+    await hoavinh.post(`/api/v1/feedback/${a.id}/answer`, { answer: 'Đã thay bóng đèn khu phố 3.' });
+    const got = (await t.anonymous.get(`/open311/v2/requests.json?service_request_id=${first},${second}`)).json() as ServiceRequest[];
+    expect(got).toHaveLength(2);
+    for (const r of got) expect(r).toMatchObject({ status: 'closed', status_notes: 'Đã trả lời: Đã thay bóng đèn khu phố 3.' });
+    expect(got.find((r) => r.service_request_id === second)!.description).toBe('Đèn chiếu sáng khu phố 3 không sáng.');
+  });
+
   it('answers 429 in Open311 form once an address has filed its share', async () => {
     const ip = freshIp();
     for (let i = 0; i < 5; i++) expect((await post(base, ip)).statusCode).toBe(200);
