@@ -16,6 +16,7 @@ import { browserAvailable } from '../support/environment.js';
 const WAIT = { timeout: 15_000 };
 const QUESTION = 'Đèn đường khu phố 3 phường Hòa Vinh tắt đã hai tuần, buổi tối rất tối, xin sửa giúp.';
 const SENDER = 'Trần Văn Kiểm Thử';
+const PUBLIC_QUESTION = 'Đèn đường khu phố 3 bị tắt hai tuần.';
 const EDIT = 'Ngày 05/12, Điện lực đã thay bóng đèn và đèn sáng trở lại.';
 
 describe.runIf(browserAvailable())('staff screens for citizens’ feedback', () => {
@@ -108,6 +109,14 @@ describe.runIf(browserAvailable())('staff screens for citizens’ feedback', () 
     await staff.getByTestId('feedback-public').waitFor(WAIT);
     expect(await staff.getByTestId('feedback-status').textContent()).toBe('Đã trả lời');
     expect(await staff.getByTestId('feedback-answer').textContent()).toContain(EDIT);
+    // The published wording has the sender's name hidden; the officer shortens it and saves.
+    const wording = staff.getByLabel('Nội dung phản ánh được công khai');
+    expect(await wording.inputValue()).toBe(QUESTION);
+    await wording.fill(`${PUBLIC_QUESTION} Người gửi: ${SENDER}.`);
+    await staff.getByRole('button', { name: 'Lưu nội dung công khai' }).click();
+    // Saved and shown again as the server stored it: the name replaced by the mark.
+    await staff.waitForFunction(() => (document.querySelector('textarea[data-public-question]') as HTMLTextAreaElement | null)?.value.endsWith('[đã ẩn].') ?? false, undefined, WAIT);
+    expect(await wording.inputValue()).toBe(`${PUBLIC_QUESTION} Người gửi: [đã ẩn].`);
   }, 60_000);
 
   it('the public tracking page shows the answer, the citizen rates it 1 star, and staff see the case reopened', async () => {
@@ -115,6 +124,13 @@ describe.runIf(browserAvailable())('staff screens for citizens’ feedback', () 
     const main = (await citizen.textContent('main')) ?? '';
     expect(main).toContain(EDIT);
     expect(main).not.toContain(SENDER);
+    // The public list shows the officer's wording with the name hidden.
+    await citizen.goto(`${server.baseUrl}/phan-anh`);
+    const published = (await citizen.locator('article', { hasText: PUBLIC_QUESTION }).textContent()) ?? '';
+    expect(published).toContain(EDIT);
+    expect(published).toContain('[đã ẩn]');
+    expect(published).not.toContain(SENDER);
+    await citizen.goto(`${server.baseUrl}/phan-anh/${code}`);
     await citizen.getByLabel(/^1 sao/).check();
     await citizen.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await citizen.waitForLoadState();

@@ -37,7 +37,8 @@ export const feedbackApi = {
   /** `complexity` only for complaints and denunciations: it sets their legal time limit. */
   start: (c: FeedbackView, complexity?: 'normal' | 'complex' | 'very_complex') => step(c.id, 'start', complexity ? { complexity } : {}, c.version),
   answer: (c: FeedbackView, answer: string, isPublic: boolean) => step(c.id, 'answer', { answer, public: isPublic }, c.version),
-  publish: (c: FeedbackView) => http.post<FeedbackView>(`/feedback/${c.id}/publish`, {}),
+  /** `question`: the wording shown publicly (the server anonymises it again); the sender's text when omitted. */
+  publish: (c: FeedbackView, question?: string) => http.post<FeedbackView>(`/feedback/${c.id}/publish`, question?.trim() ? { question } : {}),
   unpublish: (c: FeedbackView) => http.post<FeedbackView>(`/feedback/${c.id}/unpublish`),
   close: (c: FeedbackView) => http.postIfMatch<FeedbackView>(`/feedback/${c.id}/close`, undefined, c.version),
   reject: (c: FeedbackView, reason: string) => step(c.id, 'reject', { reason }, c.version),

@@ -1127,4 +1127,7 @@ export const en: Catalogue = {
   'feedback.complexity.normal': 'Normal',
   'feedback.complexity.complex': 'Complex',
   'feedback.complexity.very_complex': 'Especially complex',
+  'feedback.publicQuestion': 'Question as published',
+  'feedback.publicQuestionHint': "The sender's name, phone and ID numbers and e-mail addresses are hidden automatically; you may shorten or reword it.",
+  'feedback.savePublicQuestion': 'Save the published wording',
 };

@@ -1128,6 +1128,9 @@ export const vi = {
   'feedback.complexity.normal': 'Thông thường',
   'feedback.complexity.complex': 'Phức tạp',
   'feedback.complexity.very_complex': 'Đặc biệt phức tạp',
+  'feedback.publicQuestion': 'Nội dung phản ánh được công khai',
+  'feedback.publicQuestionHint': 'Họ tên người gửi, số điện thoại, số định danh, địa chỉ thư điện tử được ẩn tự động; có thể rút gọn hoặc sửa lời.',
+  'feedback.savePublicQuestion': 'Lưu nội dung công khai',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -115,7 +115,8 @@ export function FeedbackCasePage() {
           </Text>
         </Card>
       </SimpleGrid>
-      <Actions c={c} onChanged={one.reload} />
+      {/* Keyed by version: after each step the forms start again from the saved case. */}
+      <Actions key={c.version} c={c} onChanged={one.reload} />
       <Card withBorder padding="md">
         <Title order={3} size="h4" mb="xs">
           {t('feedback.history')}
@@ -153,6 +154,7 @@ function Actions({ c, onChanged }: { c: FeedbackView; onChanged: () => void }) {
   const [reason, setReason] = useState('');
   const [dupCode, setDupCode] = useState('');
   const [complexity, setComplexity] = useState<Complexity>('normal');
+  const [publicQuestion, setPublicQuestion] = useState(c.publicQuestion ?? c.description);
   const [unitId, setUnitId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -232,22 +234,31 @@ function Actions({ c, onChanged }: { c: FeedbackView; onChanged: () => void }) {
           </Stack>
         )}
         {handleFeedback && publishable && (c.status === 'answered' || c.status === 'closed') && (
-          <Group>
-            {c.answerPublic ? (
-              <Button variant="default" disabled={busy} onClick={() => run(() => feedbackApi.unpublish(c))}>
-                {t('feedback.unpublish')}
-              </Button>
-            ) : (
-              <Button variant="default" disabled={busy} onClick={() => run(() => feedbackApi.publish(c))}>
-                {t('feedback.publish')}
-              </Button>
-            )}
-            {canStep(c.status, 'close') && (
-              <Button variant="default" disabled={busy} onClick={() => run(() => feedbackApi.close(c))}>
-                {t('feedback.close')}
-              </Button>
-            )}
-          </Group>
+          <Stack gap="xs">
+            {/* The server hides names, phone numbers and addresses again; the officer may shorten or reword. */}
+            <Textarea label={t('feedback.publicQuestion')} description={t('feedback.publicQuestionHint')} autosize minRows={3} value={publicQuestion} onChange={(e) => setPublicQuestion(e.currentTarget.value)} data-public-question />
+            <Group>
+              {c.answerPublic ? (
+                <>
+                  <Button variant="default" disabled={busy} onClick={() => run(() => feedbackApi.publish(c, publicQuestion))}>
+                    {t('feedback.savePublicQuestion')}
+                  </Button>
+                  <Button variant="default" disabled={busy} onClick={() => run(() => feedbackApi.unpublish(c))}>
+                    {t('feedback.unpublish')}
+                  </Button>
+                </>
+              ) : (
+                <Button variant="default" disabled={busy} onClick={() => run(() => feedbackApi.publish(c, publicQuestion))}>
+                  {t('feedback.publish')}
+                </Button>
+              )}
+              {canStep(c.status, 'close') && (
+                <Button variant="default" disabled={busy} onClick={() => run(() => feedbackApi.close(c))}>
+                  {t('feedback.close')}
+                </Button>
+              )}
+            </Group>
+          </Stack>
         )}
         {handleFeedback && !publishable && canStep(c.status, 'close') && (
           <Group>
