@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { SYSTEM_ACTOR, scopeFor } from '../domain/accounts/actor.js';
 import {
   DEFAULT_REMINDER_SETTINGS,
@@ -20,20 +18,12 @@ import type { NewNotificationRow } from '../db/repositories/notifications.js';
 import type { AuditService } from './audit-service.js';
 import type { Clock } from './clock.js';
 import type { Mailer } from './mailer.js';
+import { OutboxSender, outboxSendOptions, type OutboxSendOptions } from './outbox-sender.js';
 
-export interface ReminderOptions {
+export interface ReminderOptions extends OutboxSendOptions {
   settings: ReminderSettings;
   /** Base URL for links in e-mails (`https://dondoc.example.vn`); the staff app lives under /app. */
   publicUrl: string;
-  /** Who this instance is, in the lease table. */
-  holder: string;
-  /** How long a pass may hold the lease before another instance may take over. */
-  leaseMs: number;
-  /** Sending attempts before a message is given up as 'failed'. */
-  maxAttempts: number;
-  /** Messages sent per pass at most. */
-  batchSize: number;
-  log: (message: string) => void;
 }
 
 export interface ReminderPass {
@@ -72,48 +62,31 @@ export function reminderSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): R
  */
 export class ReminderService {
   readonly options: ReminderOptions;
-  private warnedUnconfigured = false;
-  private running = false;
+  private readonly sender: OutboxSender;
 
   constructor(
     private readonly store: Store,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly mailer: Mailer,
+    mailer: Mailer,
     options: Partial<ReminderOptions> = {},
   ) {
     this.options = {
       settings: reminderSettings(options.settings ?? DEFAULT_REMINDER_SETTINGS),
       publicUrl: (options.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, ''),
-      holder: options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
-      leaseMs: options.leaseMs ?? 5 * 60_000,
-      maxAttempts: options.maxAttempts ?? 10,
-      batchSize: options.batchSize ?? 200,
-      log: options.log ?? ((m) => console.error(m)),
+      ...outboxSendOptions(options),
     };
+    this.sender = new OutboxSender(store, clock, mailer, REMINDER_LEASE, this.options);
   }
 
   async runOnce(now: Date = this.clock.now()): Promise<ReminderPass> {
     const today = vnDate(now);
     const pass: ReminderPass = { ran: false, today, events: [], queued: [], notified: 0, sent: [], failed: [], pending: 0 };
-    // One pass at a time in this process (the lease is per holder, and this process is one holder) …
-    if (this.running) return pass;
-    this.running = true;
-    try {
-      // … and one holder at a time across instances. The lease runs on the service clock (real time),
-      // whatever day `now` pretends it is.
-      if (!(await this.takeLease())) return pass;
-      pass.ran = true;
-      try {
-        await this.queue(now, pass);
-        await this.deliver(pass);
-        return pass;
-      } finally {
-        await this.store.read.leases.release(REMINDER_LEASE, this.options.holder);
-      }
-    } finally {
-      this.running = false;
-    }
+    pass.ran = await this.sender.exclusive(async () => {
+      await this.queue(now, pass);
+      await this.deliver(pass);
+    });
+    return pass;
   }
 
   private async queue(now: Date, pass: ReminderPass): Promise<void> {
@@ -175,38 +148,16 @@ export class ReminderService {
     });
   }
 
-  private async takeLease(): Promise<boolean> {
-    const at = this.clock.now();
-    const until = new Date(at.getTime() + this.options.leaseMs).toISOString();
-    return this.store.read.leases.acquire(REMINDER_LEASE, this.options.holder, at.toISOString(), until);
-  }
-
   private async deliver(pass: ReminderPass): Promise<void> {
     const read = this.store.read;
-    const { maxAttempts, batchSize } = this.options;
-    // Citizens' letters are the follow job's (subscription-service.ts), sent with their own headers.
-    const due = await read.outbox.due(maxAttempts, batchSize, FOLLOW_MAIL_KINDS);
-    if (!this.mailer.configured) {
-      if (due.length > 0 && !this.warnedUnconfigured) {
-        this.warnedUnconfigured = true;
-        this.options.log(`Chưa cấu hình SMTP_URL: ${due.length} thư nhắc hạn đang chờ gửi trong hộp thư đi.`);
-      }
-      pass.pending = due.length;
-      return;
-    }
-    for (const message of due) {
-      // Keep the lease while sending; if it was lost (a very slow server), stop and let the holder go on.
-      if (!(await this.takeLease())) break;
-      try {
-        await this.mailer.send({ to: message.recipient, subject: message.subject, text: message.body });
-      } catch (err) {
-        const error = (err as Error).message ?? String(err);
-        await read.outbox.markFailed(message.id, error, maxAttempts);
-        pass.failed.push({ recipient: message.recipient, subject: message.subject, error });
-        continue;
-      }
-      if (await read.outbox.markSent(message.id, this.clock.now().toISOString())) pass.sent.push({ recipient: message.recipient, subject: message.subject });
-    }
-    pass.pending = (await read.outbox.due(maxAttempts, 10_000, FOLLOW_MAIL_KINDS)).length;
+    const delivery = await this.sender.deliver({
+      // Citizens' letters are the follow job's (subscription-service.ts), sent with their own headers.
+      due: (maxAttempts, limit) => read.outbox.due(maxAttempts, limit, FOLLOW_MAIL_KINDS),
+      unconfiguredNote: (count) => `Chưa cấu hình SMTP_URL: ${count} thư nhắc hạn đang chờ gửi trong hộp thư đi.`,
+      prepare: async (message) => ({ to: message.recipient, subject: message.subject, text: message.body }),
+    });
+    pass.sent = delivery.sent.map((m) => ({ recipient: m.recipient, subject: m.subject }));
+    pass.failed = delivery.failed.map(({ message: m, error }) => ({ recipient: m.recipient, subject: m.subject, error }));
+    pass.pending = delivery.pending;
   }
 }

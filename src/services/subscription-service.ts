@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { SYSTEM_ACTOR, type Actor } from '../domain/accounts/actor.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { planName } from '../domain/reminders/index.js';
@@ -34,16 +32,12 @@ import type { AuditService } from './audit-service.js';
 import type { Clock } from './clock.js';
 import type { DisclosureService } from './disclosure-service.js';
 import type { Mailer } from './mailer.js';
+import { OutboxSender, outboxSendOptions, type OutboxSendOptions } from './outbox-sender.js';
 import { newSecret, sha256 } from './tokens.js';
 
-export interface FollowOptions {
+export interface FollowOptions extends OutboxSendOptions {
   /** Base URL of the portal for links in letters (PUBLIC_URL). */
   publicUrl: string;
-  holder: string;
-  leaseMs: number;
-  maxAttempts: number;
-  batchSize: number;
-  log: (message: string) => void;
 }
 
 export interface FollowPass {
@@ -84,25 +78,21 @@ const tooMany = () =>
  */
 export class SubscriptionService {
   readonly options: FollowOptions;
-  private running = false;
-  private warnedUnconfigured = false;
+  private readonly sender: OutboxSender;
 
   constructor(
     private readonly store: Store,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly disclosures: DisclosureService,
-    private readonly mailer: Mailer,
+    mailer: Mailer,
     options: Partial<FollowOptions> = {},
   ) {
     this.options = {
       publicUrl: (options.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, ''),
-      holder: options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
-      leaseMs: options.leaseMs ?? 5 * 60_000,
-      maxAttempts: options.maxAttempts ?? 10,
-      batchSize: options.batchSize ?? 200,
-      log: options.log ?? ((m) => console.error(m)),
+      ...outboxSendOptions(options),
     };
+    this.sender = new OutboxSender(store, clock, mailer, FOLLOW_LEASE, this.options);
   }
 
   /** A plan (by id) or a unit (by id, not an external body) as the portal's form names it; null when none. */
@@ -297,26 +287,11 @@ export class SubscriptionService {
    */
   async runOnce(now: Date = this.clock.now()): Promise<FollowPass> {
     const pass: FollowPass = { ran: false, queued: [], sent: [], failed: [], pending: 0 };
-    if (this.running) return pass;
-    this.running = true;
-    try {
-      if (!(await this.takeLease())) return pass;
-      pass.ran = true;
-      try {
-        await this.queueDigests(now, pass);
-        await this.deliver(pass);
-        return pass;
-      } finally {
-        await this.store.read.leases.release(FOLLOW_LEASE, this.options.holder);
-      }
-    } finally {
-      this.running = false;
-    }
-  }
-
-  private async takeLease(): Promise<boolean> {
-    const at = this.clock.now();
-    return this.store.read.leases.acquire(FOLLOW_LEASE, this.options.holder, at.toISOString(), new Date(at.getTime() + this.options.leaseMs).toISOString());
+    pass.ran = await this.sender.exclusive(async () => {
+      await this.queueDigests(now, pass);
+      await this.deliver(pass);
+    });
+    return pass;
   }
 
   private async queueDigests(now: Date, pass: FollowPass): Promise<void> {
@@ -383,33 +358,18 @@ export class SubscriptionService {
 
   private async deliver(pass: FollowPass): Promise<void> {
     const read = this.store.read;
-    const { maxAttempts, batchSize } = this.options;
-    const due = await read.subscriptions.dueLetters(FOLLOW_MAIL_KINDS, maxAttempts, batchSize);
-    if (!this.mailer.configured) {
-      if (due.length > 0 && !this.warnedUnconfigured) {
-        this.warnedUnconfigured = true;
-        this.options.log(`Chưa cấu hình SMTP_URL: ${due.length} thư gửi người theo dõi đang chờ trong hộp thư đi.`);
-      }
-      pass.pending = due.length;
-      return;
-    }
-    for (const message of due) {
-      if (!(await this.takeLease())) break;
-      const filled = await this.fill(message);
-      if (!filled) {
-        await read.subscriptions.giveUp(message.id, 'Người nhận đã ngừng theo dõi hoặc đăng ký đã bị xóa: thư không gửi.', maxAttempts);
-        continue;
-      }
-      try {
-        await this.mailer.send({ to: message.recipient, subject: message.subject, text: filled.text, headers: filled.headers });
-      } catch (err) {
-        const error = (err as Error).message ?? String(err);
-        await read.outbox.markFailed(message.id, error, maxAttempts);
-        pass.failed.push({ kind: message.kind, subject: message.subject, error });
-        continue;
-      }
-      if (await read.outbox.markSent(message.id, this.clock.now().toISOString())) pass.sent.push({ kind: message.kind, subject: message.subject });
-    }
-    pass.pending = (await read.subscriptions.dueLetters(FOLLOW_MAIL_KINDS, maxAttempts, 10_000)).length;
+    const delivery = await this.sender.deliver({
+      due: (maxAttempts, limit) => read.subscriptions.dueLetters(FOLLOW_MAIL_KINDS, maxAttempts, limit),
+      unconfiguredNote: (count) => `Chưa cấu hình SMTP_URL: ${count} thư gửi người theo dõi đang chờ trong hộp thư đi.`,
+      // Unlike reminders, the tokens are made only now, when the letter goes.
+      prepare: async (message) => {
+        const filled = await this.fill(message);
+        if (!filled) return { giveUp: 'Người nhận đã ngừng theo dõi hoặc đăng ký đã bị xóa: thư không gửi.' };
+        return { to: message.recipient, subject: message.subject, text: filled.text, headers: filled.headers };
+      },
+    });
+    pass.sent = delivery.sent.map((m) => ({ kind: m.kind, subject: m.subject }));
+    pass.failed = delivery.failed.map(({ message: m, error }) => ({ kind: m.kind, subject: m.subject, error }));
+    pass.pending = delivery.pending;
   }
 }
