@@ -7,7 +7,7 @@ import type { NewEntryRow, ReportRow } from '../db/repositories/reporting.js';
 import type { AuditService } from './audit-service.js';
 import type { Clock } from './clock.js';
 import { dueFactsOf } from './extension-service.js';
-import type { ReportingService, ReportView } from './reporting-service.js';
+import { reportSnapshot, type ReportingService, type ReportView } from './reporting-service.js';
 
 const EMPTY_NARRATIVE = { results: '', shortcomings: '', causes: '', proposals: '' };
 
@@ -102,27 +102,7 @@ export class CoordinationService {
   private async version(repos: Repositories, actor: Actor, report: ReportRow, action: string, now: string): Promise<void> {
     const entries = await repos.reporting.entries(report.id);
     const evidence = await repos.reporting.evidence(entries.map((e) => e.id));
-    const snapshot = {
-      status: report.status,
-      narrative: { ...EMPTY_NARRATIVE, ...(JSON.parse(report.narrative) as object) },
-      returnComment: report.returnComment,
-      submittedAt: report.submittedAt,
-      late: report.late === 1,
-      entries: entries.map((e) => ({
-        taskId: e.taskId,
-        status: e.status,
-        progress: e.progress,
-        results: e.results,
-        difficulties: e.difficulties,
-        proposals: e.proposals,
-        blockedReason: e.blockedReason,
-        completedOn: e.completedOn,
-        reviewComment: e.reviewComment,
-        evidence: evidence
-          .filter((ev) => ev.entryId === e.id)
-          .map((ev) => ({ docNumber: ev.docNumber, docDate: ev.docDate, summary: ev.summary, fileHash: ev.fileHash })),
-      })),
-    };
+    const snapshot = reportSnapshot(report, { entries, evidence });
     await repos.reporting.appendVersion({
       reportId: report.id,
       version: report.version,

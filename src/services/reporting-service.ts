@@ -159,7 +159,7 @@ export interface ReportView {
 }
 
 /** What a report version keeps: everything a unit wrote and a reviewer said, at that moment. */
-interface Snapshot {
+export interface Snapshot {
   status: ReportState;
   narrative: Narrative;
   returnComment: string | null;
@@ -236,6 +236,31 @@ function text(value: string | undefined, what: string): string | undefined {
   const t = cleanMultiline(value);
   if (t.length > MAX_TEXT) throw validationError('text_too_long', `${what} quá dài (tối đa ${MAX_TEXT} ký tự).`);
   return t;
+}
+
+/** A report's version snapshot; coordination-service keeps its versions in the same shape. */
+export function reportSnapshot(report: ReportRow, { entries, evidence }: { entries: EntryRow[]; evidence: EvidenceRow[] }): Snapshot {
+  return {
+    status: report.status,
+    narrative: parseNarrative(report.narrative),
+    returnComment: report.returnComment,
+    submittedAt: report.submittedAt,
+    late: report.late === 1,
+    entries: entries.map((e) => ({
+      taskId: e.taskId,
+      status: e.status,
+      progress: e.progress,
+      results: e.results,
+      difficulties: e.difficulties,
+      proposals: e.proposals,
+      blockedReason: e.blockedReason,
+      completedOn: e.completedOn,
+      reviewComment: e.reviewComment,
+      evidence: evidence
+        .filter((ev) => ev.entryId === e.id)
+        .map((ev) => ({ docNumber: ev.docNumber, docDate: ev.docDate, summary: ev.summary, fileHash: ev.fileHash })),
+    })),
+  };
 }
 
 function parseNarrative(json: string): Narrative {
@@ -536,30 +561,6 @@ export class ReportingService {
     return repos.reporting.contentWithTasks(reportId);
   }
 
-  private snapshot(report: ReportRow, { entries, evidence }: ReportContent): Snapshot {
-    return {
-      status: report.status,
-      narrative: parseNarrative(report.narrative),
-      returnComment: report.returnComment,
-      submittedAt: report.submittedAt,
-      late: report.late === 1,
-      entries: entries.map((e) => ({
-        taskId: e.taskId,
-        status: e.status,
-        progress: e.progress,
-        results: e.results,
-        difficulties: e.difficulties,
-        proposals: e.proposals,
-        blockedReason: e.blockedReason,
-        completedOn: e.completedOn,
-        reviewComment: e.reviewComment,
-        evidence: evidence
-          .filter((ev) => ev.entryId === e.id)
-          .map((ev) => ({ docNumber: ev.docNumber, docDate: ev.docDate, summary: ev.summary, fileHash: ev.fileHash })),
-      })),
-    };
-  }
-
   /**
    * A 403 when the actor may never do this to the report; a 409 when it could, but not in the report's
    * present state ("already submitted").
@@ -604,7 +605,7 @@ export class ReportingService {
       const expected = expectedVersion ?? report.version;
       if (report.version !== expected) throw ReportingService.stale();
       let content = await this.content(repos, report.id);
-      const before = this.snapshot(report, content);
+      const before = reportSnapshot(report, content);
       const now = this.clock.now();
       // The change validates and says what to write; it writes nothing itself.
       const current: WriteContext = { entries: content.entries, updates: new Map(), evidence: new Map() };
@@ -630,7 +631,7 @@ export class ReportingService {
         const evidence = current.evidence.size ? await repos.reporting.evidence(entries.map((e) => e.id)) : content.evidence;
         content = { entries, evidence };
       }
-      const after = this.snapshot(saved, content);
+      const after = reportSnapshot(saved, content);
       await repos.reporting.appendVersion({
         reportId,
         version: saved.version,
