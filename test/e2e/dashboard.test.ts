@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/services/index.js';
 import { DEMO_PASSWORD } from '../support/app.js';
-import { launchBrowser, startServer, type RunningServer } from '../support/browser.js';
+import { launchBrowser, signInStaff, startServer, type RunningServer } from '../support/browser.js';
 import { browserAvailable } from '../support/environment.js';
 
 /**
@@ -67,19 +67,8 @@ describe.runIf(browserAvailable())('the dashboard and my reports in the staff ap
     await server?.close();
   });
 
-  async function signIn(username: string, width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT.timeout);
-    page.on('pageerror', (error) => pageErrors.push(`${username}@${width}: ${error.message}`));
-    await page.goto(`${baseUrl}/app/`, { waitUntil: 'load' });
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor({ state: 'attached', ...WAIT });
-    return page;
-  }
+  const signIn = (username: string, width: number): Promise<Page> =>
+    signInStaff(browser, baseUrl, username, { width, contexts, pageErrors, errorLabel: `${username}@${width}`, timeout: WAIT.timeout });
 
   /** The same answer the page got, fetched with the page's own session. */
   const dashboardOf = (page: Page, planId: number) =>

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../support/app.js';
-import { launchBrowser, type RunningServer } from '../support/browser.js';
+import { launchBrowser, signInStaff, type RunningServer } from '../support/browser.js';
 import { apiSession, shiftableClock, startServerWithClock } from '../support/clocked-server.js';
 import { browserAvailable } from '../support/environment.js';
 import { readDocx, readXlsx, rowTexts } from '../support/office-files.js';
@@ -51,23 +51,8 @@ describe.runIf(browserAvailable())('the whole reporting cycle in the staff app: 
     await server?.close();
   });
 
-  async function signIn(username: string, width: number, password = DEMO_PASSWORD): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT.timeout);
-    page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
-    await page.goto(`${server.baseUrl}/app/`, { waitUntil: 'load' });
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    try {
-      await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor({ state: 'attached', ...WAIT });
-    } catch (err) {
-      throw new Error(`${username} could not sign in: ${await page.getByRole('alert').allInnerTexts()}`, { cause: err });
-    }
-    return page;
-  }
+  const signIn = (username: string, width: number, password = DEMO_PASSWORD): Promise<Page> =>
+    signInStaff(browser, server.baseUrl, username, { width, password, contexts, pageErrors, timeout: WAIT.timeout, acceptDownloads: true });
 
   /** "Báo cáo" in the menu (behind the burger at phone width). */
   async function openReports(page: Page): Promise<void> {

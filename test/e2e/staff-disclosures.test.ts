@@ -3,8 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/accounts/actor.js';
-import { DEMO_PASSWORD } from '../support/app.js';
-import { launchBrowser, startServer, type RunningServer } from '../support/browser.js';
+import { launchBrowser, signInStaff, startServer, type RunningServer } from '../support/browser.js';
 import { browserAvailable } from '../support/environment.js';
 
 /**
@@ -56,23 +55,8 @@ describe.runIf(browserAvailable())('disclosures in the staff app: draft, upload,
     await server?.close();
   });
 
-  async function signIn(username: string, width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT.timeout);
-    page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
-    await page.goto(`${server.baseUrl}/app/`, { waitUntil: 'load' });
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    try {
-      await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor({ state: 'attached', ...WAIT });
-    } catch (err) {
-      throw new Error(`${username} could not sign in: ${await page.getByRole('alert').allInnerTexts()}`, { cause: err });
-    }
-    return page;
-  }
+  const signIn = (username: string, width: number): Promise<Page> =>
+    signInStaff(browser, server.baseUrl, username, { width, contexts, pageErrors, timeout: WAIT.timeout });
 
   /** "Công khai" in the menu (behind the burger at phone width). */
   async function openDisclosures(page: Page): Promise<void> {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase } from '../../src/db/connection.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
@@ -87,4 +87,49 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+export interface StaffSignInOptions {
+  /** Viewport width in px (height 900). Default 1280. */
+  width?: number;
+  password?: string;
+  /** The new context is pushed here so the test's afterAll can close it. */
+  contexts?: BrowserContext[];
+  /** Uncaught page errors are pushed here, prefixed with `errorLabel`. */
+  pageErrors?: string[];
+  /** Default: the username. */
+  errorLabel?: string;
+  /** Default timeout for the page and for the wait for the main navigation. Default 15 s. */
+  timeout?: number;
+  acceptDownloads?: boolean;
+}
+
+/**
+ * A staff member signed in to the staff app in a fresh Vietnamese context, on the page after sign-in.
+ * A failed sign-in throws with the app's alert text, so the test says why rather than timing out blind.
+ */
+export async function signInStaff(browser: Browser, baseUrl: string, username: string, options: StaffSignInOptions = {}): Promise<Page> {
+  const { width = 1280, password = DEMO_PASSWORD, timeout = 15_000 } = options;
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
+  });
+  options.contexts?.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  const label = options.errorLabel ?? username;
+  const pageErrors = options.pageErrors;
+  if (pageErrors) page.on('pageerror', (error) => pageErrors.push(`${label}: ${error.message}`));
+  await page.goto(`${baseUrl}/app/`, { waitUntil: 'load' });
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  try {
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor({ state: 'attached', timeout });
+  } catch (err) {
+    throw new Error(`${username} could not sign in: ${await page.getByRole('alert').allInnerTexts()}`, { cause: err });
+  }
+  return page;
 }
