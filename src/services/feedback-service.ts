@@ -39,6 +39,8 @@ import { sniffFileType } from '../domain/files/sniff.js';
 import { authorize } from '../domain/policies/index.js';
 import { cleanText, searchKey } from '../domain/text/normalize.js';
 import { vnDate } from '../domain/time.js';
+import { apologyLetter } from '../domain/feedback/apology.js';
+import { apologyToDocx } from '../export/apology-docx.js';
 import type { Repositories, Store } from '../db/repositories/index.js';
 import type { FeedbackCaseRow, PublicFeedbackRow, TrackingRow } from '../db/repositories/feedback.js';
 import type { AuditService } from './audit-service.js';
@@ -185,6 +187,8 @@ export interface TrackingView {
   canRate: boolean;
   /** When merged into another case: that case's code (whose answer this shows). */
   mergedInto: string | null;
+  /** The case was answered late: the status page links the apology letter. */
+  apology: boolean;
 }
 
 /** A published answer. The tracking code is not in it: whoever holds the code may rate, so only the sender has it. */
@@ -457,6 +461,48 @@ export class FeedbackService {
     return this.trackingView(this.store.read, row);
   }
 
+  /**
+   * The apology letter (.docx) for a case answered late, by its tracking code like the status page;
+   * null when there is no such case or it was not late. A merged case follows its master's answer.
+   */
+  async apologyDocx(code: string, clientKey: string): Promise<{ bytes: Uint8Array; filename: string } | null> {
+    await this.guardLookup(clientKey);
+    const own = await this.store.read.feedback.byCode(code);
+    if (!own) {
+      await this.recordMiss(clientKey);
+      return null;
+    }
+    const letter = await this.apologyOf(this.store.read, own);
+    if (!letter) return null;
+    const today = this.today();
+    const bytes = await apologyToDocx({
+      header: { plan: { number: null, title: '', issuedOn: today, year: null, periodFrom: today, periodTo: today, bases: [] }, issuerName: letter.unitName, parentIssuerName: null, place: null, appendices: [] },
+      code: own.code,
+      letter: letter.letter,
+    });
+    return { bytes, filename: `thu-xin-loi-${own.code}.docx` };
+  }
+
+  private async apologyOf(repos: Repositories, own: TrackingRow) {
+    const master = own.duplicateOf !== null ? await repos.feedback.tracking(own.duplicateOf) : undefined;
+    const row = master ?? own;
+    const [unit, sender] = await Promise.all([repos.units.get(row.unitId), repos.feedback.sender(own.id)]);
+    const unitName = unit?.name ?? 'Cơ quan giải quyết';
+    const letter = apologyLetter(
+      {
+        code: own.code,
+        senderName: sender?.name ?? null,
+        unitName,
+        receivedOn: own.receivedOn,
+        dueDate: row.dueDate,
+        dueExplanation: row.dueExplanation,
+        answeredOn: row.answeredAt ? vnDate(new Date(row.answeredAt)) : null,
+      },
+      this.today(),
+    );
+    return letter ? { letter, unitName } : null;
+  }
+
   private async trackingView(repos: Repositories, own: TrackingRow): Promise<TrackingView> {
     const master = own.duplicateOf !== null ? await repos.feedback.tracking(own.duplicateOf) : undefined;
     const row = master ?? own;
@@ -485,6 +531,7 @@ export class FeedbackService {
       rating: row.rating,
       canRate: canStep(row.status, 'rate') && row.answer !== null && (row.ratedAt === null || (row.answeredAt !== null && row.ratedAt < row.answeredAt)),
       mergedInto: master ? master.code : null,
+      apology: (await this.apologyOf(repos, own)) !== null,
     };
   }
 

@@ -11,7 +11,7 @@ const PORTAL_PATHS = [
   '/cong-khai', '/cong-khai/atom.xml', '/cong-khai/:ref', '/cong-khai/:id/tep/:att', '/du-lieu/cong-khai.json', '/du-lieu/cong-khai.csv', '/du-lieu/ke-hoach.json', '/du-lieu/ke-hoach.csv', '/du-lieu/ke-hoach/:ref',
   '/ke-hoach/:id/atom.xml', '/don-vi/:code/atom.xml', '/theo-doi/xac-nhan', '/theo-doi/huy',
   '/khao-sat', '/khao-sat/:id', '/khao-sat/:id/:file',
-  '/phan-anh', '/phan-anh/:code', '/phan-anh/tra-loi/:id',
+  '/phan-anh', '/phan-anh/:code', '/phan-anh/:code/thu-xin-loi.docx', '/phan-anh/tra-loi/:id',
   '/dong-gop', '/dong-gop/xac-minh', '/dong-gop/:id', '/dong-gop/:id/chi/:spendingId/chung-tu', '/du-lieu/dong-gop.json', '/du-lieu/dong-gop.csv',
 ];
 

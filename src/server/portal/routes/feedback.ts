@@ -17,6 +17,7 @@ import { html, type SafeHtml } from '../html.js';
 import { renderPage } from '../layout.js';
 import { excerpt } from '../format.js';
 import { etagOf, sendNotFound, sendPage } from '../respond.js';
+import { MIME_DOCX } from '../../../export/plan-input.js';
 
 /**
  * Feedback and petitions (phản ánh, kiến nghị), public side: the list of published answers with the form
@@ -135,6 +136,7 @@ ${
 <div>${t.answer.split('\n').map((line) => html`<p>${line}</p>`)}</div>`
     : ''
 }
+${t.apology ? html`<p><a href="/phan-anh/${t.code}/thu-xin-loi.docx">Thư xin lỗi vì trả lời chậm (.docx)</a></p>` : ''}
 ${t.rating !== null ? html`<p>Bạn đã đánh giá câu trả lời: ${String(t.rating)}/5 sao.</p>` : ''}
 ${
   t.canRate
@@ -282,6 +284,17 @@ export const feedbackArea: PortalArea = {
       const c = id === null ? null : await services.feedback.publicCase(id);
       if (!c) return sendNotFound(request, reply, 'Không tìm thấy câu trả lời công khai này; có thể đơn vị đã thôi công khai.');
       return sendPage(request, reply, publicCasePage(c), { maxAge: 300 });
+    });
+
+    app.get<{ Params: { code: string } }>('/phan-anh/:code/thu-xin-loi.docx', PUBLIC, async (request, reply) => {
+      const code = parseFeedbackCode(request.params.code);
+      if (!code) return sendNotFound(request, reply, 'Mã theo dõi không đúng dạng (ví dụ PA-7K3M-Q9XT).');
+      const file = await services.feedback.apologyDocx(code, request.ip);
+      if (!file) return sendNotFound(request, reply, 'Không có thư xin lỗi cho phản ánh này: phản ánh không có mã này hoặc không bị trả lời chậm.');
+      // Like the status page, a sender's own letter is never stored by shared caches.
+      reply.header('Cache-Control', 'no-store');
+      reply.header('Content-Disposition', `attachment; filename="${file.filename}"`);
+      return reply.type(MIME_DOCX).send(Buffer.from(file.bytes));
     });
 
     app.get<{ Params: { code: string } }>('/phan-anh/:code', PUBLIC, async (request, reply) => {
